@@ -1,0 +1,260 @@
+"""The data model: every record dateline reads, extracts, stores or exports.
+
+One module holds it so that readers, stages, the store and the exporters agree on one
+shape. Records are plain dataclasses; ``to_dict`` gives the JSON form of the export
+contract (docs/OUTPUT.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Modality = Literal["asserted", "negated", "planned", "hypothetical"]
+MODALITIES: tuple[Modality, ...] = ("asserted", "negated", "planned", "hypothetical")
+
+#: Where a date came from. ``metadata``/``user`` are for publication dates only.
+DateOrigin = Literal[
+    "explicit", "relative", "publication", "inferred", "unknown", "metadata", "user"
+]
+Precision = Literal[
+    "day", "week", "month", "quarter", "season", "year", "decade", "century", "unknown"
+]
+DocumentStatus = Literal["ok", "failed", "skipped"]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+def content_id(text: str, prefix: str = "", length: int = 16) -> str:
+    """A stable id from content: the same input always gives the same id."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+    return f"{prefix}{digest}"
+
+
+def to_dict(record: Any) -> Any:
+    """JSON-ready form of a record (nested dataclasses become dicts)."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, list | tuple):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_dict(value) for key, value in record.items()}
+    return record
+
+
+@dataclass(slots=True)
+class DateValue:
+    """A date as the contract gives it: a partial ISO value plus its certain range."""
+
+    value: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    precision: Precision = "unknown"
+    origin: DateOrigin = "unknown"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> DateValue:
+        return cls(**data) if data else cls()
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What every reader yields: text (or the reason there is none) plus metadata."""
+
+    source: str
+    text: str | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_origin: DateOrigin = "metadata"
+    language: str | None = None
+    error: str | None = None
+    #: Raw size in bytes of what the reader read (for size limits and reports).
+    size: int = 0
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: DateValue = field(default_factory=DateValue)
+    language: str | None = None
+    status: DocumentStatus = "ok"
+    error: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    doc_id: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Timex:
+    """A time expression with its TIMEX3 value; ``start``/``end`` index the document text."""
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    precision: Precision = "unknown"
+    earliest: str | None = None
+    latest: str | None = None
+    #: "DCT" when resolved against the publication date, "explicit" when absolute,
+    #: "timex:<start>" when resolved against an earlier expression.
+    anchor: str | None = None
+    doc_id: str = ""
+
+
+@dataclass(slots=True)
+class Role:
+    title: str
+    country: str | None = None
+    sector: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: Literal["country", "person", "organisation", "group"]
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    @property
+    def code(self) -> str | None:
+        """The contract's ``code``: the country for state actors, else the best sector."""
+        if self.country:
+            return self.country
+        return self.sectors[0] if self.sectors else None
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the document text that refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor_id: str
+    doc_id: str = ""
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor as it appears on an event record."""
+
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    actor_id: str
+
+    @classmethod
+    def of(cls, actor: Actor, sector: str | None = None) -> ActorRef:
+        sector = sector or (actor.sectors[0] if actor.sectors else None)
+        return cls(actor.name, actor.code, actor.country, sector, actor.id)
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: str
+    text: str
+    actor_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One report of an event in one sentence of one document."""
+
+    doc_id: str
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    type: str
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    actors: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    date: DateValue = field(default_factory=DateValue)
+    location: Location | None = None
+    modality: Modality = "asserted"
+    attribution: Attribution | None = None
+    confidence: float = 0.5
+    cameo: str | None = None
+    quad_class: int | None = None
+    intensity: float | None = None
+    #: Character span of the time expression that dated this mention, if any.
+    date_span: tuple[int, int] | None = None
+
+    @property
+    def id(self) -> str:
+        return content_id(f"{self.doc_id}:{self.trigger_start}:{self.type}", "em_")
+
+
+@dataclass(slots=True)
+class Event:
+    """Mentions that report the same happening, merged; the export record."""
+
+    id: str
+    type: str
+    mode: str | None
+    contexts: list[str]
+    modality: Modality
+    actors: list[ActorRef]
+    recipients: list[ActorRef]
+    date: DateValue
+    location: Location | None
+    quad_class: int | None
+    intensity: float | None
+    cameo: str | None
+    attribution: Attribution | None
+    confidence: float
+    mention_ids: list[str] = field(default_factory=list)
+    num_sources: int = 1
+
+
+@dataclass(slots=True)
+class Annotation:
+    """Everything the per-document stages produce for one document."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    event_mentions: list[EventMention] = field(default_factory=list)
