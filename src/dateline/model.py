@@ -258,3 +258,28 @@ class Annotation:
     mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     event_mentions: list[EventMention] = field(default_factory=list)
+
+
+def actor_ref_from_dict(data: dict[str, Any]) -> ActorRef:
+    return ActorRef(**data)
+
+
+def event_mention_from_dict(data: dict[str, Any]) -> EventMention:
+    """Rebuild an EventMention from its ``to_dict`` form (as stored)."""
+    fields = dict(data)
+    fields["actors"] = [ActorRef(**a) for a in fields.get("actors", [])]
+    fields["recipients"] = [ActorRef(**a) for a in fields.get("recipients", [])]
+    fields["date"] = DateValue.from_dict(fields.get("date"))
+    if fields.get("location"):
+        fields["location"] = Location(**fields["location"])
+    if fields.get("attribution"):
+        fields["attribution"] = Attribution(**fields["attribution"])
+    if fields.get("date_span") is not None:
+        fields["date_span"] = tuple(fields["date_span"])
+    return EventMention(**fields)
+
+
+def actor_from_dict(data: dict[str, Any]) -> Actor:
+    fields = dict(data)
+    fields["roles"] = [Role(**r) for r in fields.get("roles", [])]
+    return Actor(**fields)

@@ -1,0 +1,99 @@
+"""Throughput of `dateline ingest` against bare spaCy on real news, in one run.
+
+Reads N articles from the Timeline17 collections in ../shared/datasets/t17-dev (skips
+when absent), then times, with the model already loaded in both cases:
+  - bare spaCy: ``nlp.pipe`` over the texts with the same pipeline and process count;
+  - dateline: the full ingest (reading a CSV, screening, parsing, actors, dates, events,
+    writing every document to a fresh SQLite store).
+Prints documents per second for each and their ratio (dateline / spaCy).
+
+    python benchmarks/throughput.py [--docs 240] [--workers 1] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from dateline.nlp import MODEL, load_pipeline
+from dateline.pipeline import IngestOptions, ingest
+from dateline.store import Store
+
+T17 = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "t17-dev"
+
+
+def load_articles(limit: int) -> list[tuple[str, str]]:
+    csv.field_size_limit(1 << 30)
+    rows: list[tuple[str, str]] = []
+    topics = sorted(p for p in T17.iterdir() if (p / "articles.csv").exists())
+    readers = [csv.DictReader(open(t / "articles.csv", encoding="utf-8")) for t in topics]
+    # Round-robin over topics so every collection is represented.
+    while len(rows) < limit and readers:
+        for reader in list(readers):
+            row = next(reader, None)
+            if row is None:
+                readers.remove(reader)
+            elif row["text"].strip():
+                rows.append((row["date"], row["text"]))
+    return rows[:limit]
+
+
+def time_spacy(texts: list[str], workers: int, batch_size: int) -> float:
+    nlp = spacy.load(MODEL)
+    list(nlp.pipe(texts[:4]))  # warm up
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
+        pass
+    return time.perf_counter() - start
+
+
+def time_dateline(rows: list[tuple[str, str]], workers: int, batch_size: int) -> float:
+    load_pipeline()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "articles.csv"
+        with open(corpus, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["date", "text"])
+            writer.writerows(rows)
+        with Store(Path(tmp) / "bench.db") as store:
+            options = IngestOptions(workers=workers, batch_size=batch_size)
+            start = time.perf_counter()
+            report = ingest([corpus], store, options)
+            elapsed = time.perf_counter() - start
+        if report.stored != len(rows):
+            print(f"note: {report.stored} of {len(rows)} stored "
+                  f"({len(report.failed)} failed, {len(report.skipped)} skipped,"
+                  f" {report.unchanged} duplicates)", file=sys.stderr)  # fmt: skip
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=240)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+    if not T17.exists():
+        print(f"skipped: {T17} not found (the benchmark needs ../shared/datasets)")
+        return 0
+    rows = load_articles(args.docs)
+    texts = [text for _, text in rows]
+    chars = sum(len(t) for t in texts)
+    print(f"{len(rows)} articles, {chars / len(rows):.0f} characters on average, "
+          f"workers={args.workers}, batch size {args.batch_size}")  # fmt: skip
+    bare = time_spacy(texts, args.workers, args.batch_size)
+    full = time_dateline(rows, args.workers, args.batch_size)
+    print(f"bare spaCy nlp.pipe : {bare:7.2f} s  {len(rows) / bare:6.2f} docs/s")
+    print(f"dateline ingest     : {full:7.2f} s  {len(rows) / full:6.2f} docs/s")
+    print(f"throughput ratio (dateline / spaCy): {bare / full:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,299 @@
+"""The ``dateline`` command line: parses arguments, calls the library, prints results."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .model import MODALITIES
+
+app = typer.Typer(
+    help="dateline: news articles in, a sourced and dated record of events out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The store (SQLite file).")]
+DEFAULT_DB = Path("dateline.db")
+
+
+class Kind(str, Enum):
+    events = "events"
+    documents = "documents"
+
+
+class TimelineFormat(str, Enum):
+    text = "text"
+    json = "json"
+    timelinejs = "timelinejs"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _open_store(db: Path, must_exist: bool = False) -> Any:
+    from .store import Store, StoreError
+
+    if must_exist and not db.exists():
+        raise _fail(f"no store at {db} (run `dateline ingest` first, or pass --db)")
+    try:
+        return Store(db)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise _fail(f"cannot write {path}: {exc.strerror}") from exc
+    with handle:
+        yield handle
+
+
+def _read_jsonl(path: str | None) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, object) per input line, or (line number, error message)."""
+    try:
+        handle = sys.stdin if path in (None, "-") else open(path, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise _fail(f"cannot read {path}: {exc.strerror}") from exc
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, f"invalid JSON on line {number}: {exc.msg}"
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                yield number, f"line {number}: expected an object with a string 'text'"
+                continue
+            yield number, item
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
+    db: DbOption = DEFAULT_DB,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that carry none.")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 16,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = 5_000_000,
+) -> None:
+    """Read files or folders and process them fully into the store."""
+    from .pipeline import IngestOptions
+    from .pipeline import ingest as run_ingest
+    from .sources import Limits
+    from .temporal import normalise_published
+
+    if published and normalise_published(published, "user").value is None:
+        raise _fail(f"--published {published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    options = IngestOptions(published, workers, batch_size, limits=Limits(max_bytes=max_bytes))
+    with _open_store(db) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TimeElapsedColumn(), console=err, transient=False,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("", total=None)
+
+        def progress(source: str, outcome: str) -> None:
+            bar.update(task, advance=1, description=f"{outcome}: {Path(source).name[:40]}")
+
+        report = run_ingest([str(p) for p in paths], store, options, progress)
+    err.print(
+        f"[bold]{report.read}[/bold] documents read: {report.stored} stored, "
+        f"{report.unchanged} already stored, {len(report.skipped)} skipped, "
+        f"{len(report.failed)} failed; {report.event_mentions} event mentions → {db}",
+        highlight=False,
+    )
+    for source, reason in report.skipped:
+        err.print(f"  [yellow]skipped[/yellow] {source}: {reason}", highlight=False)
+    for source, reason in report.failed:
+        err.print(f"  [red]failed[/red]  {source}: {reason}", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    kind: Annotated[Kind, typer.Argument(help="events or documents")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv")] = "jsonl",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="File (default stdout).")
+    ] = None,
+) -> None:
+    """Write one record per event (after merging) or per document."""
+    from .export import exporters
+    from .export.records import document_records, event_records
+
+    if format not in exporters:
+        raise _fail(f"unknown format {format!r} (available: {', '.join(exporters.names())})")
+    writer = exporters.get(format)
+    with _open_store(db, must_exist=True) as store, _output(output) as out:
+        records = (
+            event_records(store, store.events()) if kind is Kind.events else document_records(store)
+        )
+        count = writer(records, out, kind.value)
+    if output not in (None, "-"):
+        err.print(f"{count} {kind.value} written to {output}")
+
+
+@app.command()
+def timeline(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Only events with this actor.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest date.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest date.")] = None,
+    format: Annotated[TimelineFormat, typer.Option("--format", "-f")] = TimelineFormat.text,
+    include: Annotated[
+        str, typer.Option(help="Statuses besides asserted, e.g. planned,hypothetical,negated.")
+    ] = "",
+    type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER types, comma-separated.")
+    ] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Only the key dates.")] = False,
+    dates: Annotated[int, typer.Option(min=1, help="How many key dates (--summary).")] = 10,
+) -> None:
+    """The dated events in order."""
+    from .views.timeline import key_dates, render_text, timelinejs, undated
+    from .views.timeline import timeline as build
+
+    extra = [m.strip() for m in include.split(",") if m.strip()]
+    unknown = [m for m in extra if m not in MODALITIES]
+    if unknown:
+        raise _fail(f"unknown status {', '.join(unknown)} (use {', '.join(MODALITIES)})")
+    modalities = ["asserted", *[m for m in extra if m != "asserted"]]
+    types = [t.strip().upper() for t in type.split(",")] if type else None
+    with _open_store(db, must_exist=True) as store:
+        entries = build(store, actor=actor, date_from=date_from, date_to=date_to,
+                        modalities=modalities, types=types)  # fmt: skip
+        if summary:
+            chosen = key_dates(store, entries, dates)
+            entries = [e for k in chosen for e in k.entries]
+        if format is TimelineFormat.text:
+            print(render_text(entries, 0 if summary else undated(store, modalities)))
+        elif format is TimelineFormat.json:
+            from .export.records import event_record
+
+            for entry in entries:
+                print(json.dumps(event_record(entry.event, entry.mentions), ensure_ascii=False))
+        else:
+            print(json.dumps(timelinejs(entries), ensure_ascii=False, indent=1))
+
+
+@app.command()
+def code(
+    input: Annotated[
+        str | None, typer.Option("--input", "-i", help="JSONL in (default stdin).")
+    ] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="JSONL out.")] = None,
+) -> None:
+    """Code sentences without a store: {"id", "text", "published"?} per line."""
+    from .export.records import mention_as_event
+    from .pipeline import annotate_text
+
+    failed = False
+    with _output(output) as out:
+        for number, item in _read_jsonl(input):
+            if isinstance(item, str):
+                failed = True
+                out.write(json.dumps({"id": None, "line": number, "error": item}) + "\n")
+                continue
+            ann = annotate_text(item["text"], item.get("published"), str(item.get("id", number)))
+            events = [mention_as_event(m) for m in ann.event_mentions]
+            out.write(json.dumps({"id": item.get("id"), "events": events}, ensure_ascii=False))
+            out.write("\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def timex(
+    input: Annotated[
+        str | None, typer.Option("--input", "-i", help="JSONL in (default stdin).")
+    ] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="JSONL out.")] = None,
+) -> None:
+    """Tag time expressions: {"id", "text", "dct"} per line."""
+    from .temporal import timex_records
+
+    failed = False
+    with _output(output) as out:
+        good: list[dict[str, Any]] = []
+        for number, item in _read_jsonl(input):
+            if isinstance(item, str):
+                failed = True
+                out.write(json.dumps({"id": None, "line": number, "error": item}) + "\n")
+            else:
+                good.append(item)
+        for record in timex_records(good):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def summary(db: DbOption = DEFAULT_DB) -> None:
+    """Documents, events by type and status, and the most active actors."""
+    from .views.summary import summarise
+
+    with _open_store(db, must_exist=True) as store:
+        s = summarise(store)
+    console = Console()
+    docs = ", ".join(f"{n} {status}" for status, n in sorted(s.documents.items()))
+    console.print(f"[bold]Documents:[/bold] {docs or 'none'}", highlight=False)
+    table = Table(title="Events by type and status", show_lines=False)
+    table.add_column("type")
+    for modality in MODALITIES:
+        table.add_column(modality, justify="right")
+    for type_, counts in s.events.items():
+        table.add_row(type_, *[str(counts.get(m, 0)) for m in MODALITIES])
+    console.print(table)
+    total = sum(sum(c.values()) for c in s.events.values())
+    console.print(
+        f"{total} events from {s.event_mentions} mentions; {s.dated_events} dated", highlight=False
+    )
+    actors = Table(title="Top actors")
+    actors.add_column("actor")
+    actors.add_column("id")
+    actors.add_column("events", justify="right")
+    for actor_id, name, count in s.top_actors:
+        actors.add_row(name, actor_id, str(count))
+    console.print(actors)
+    for source, status, error in s.problems:
+        console.print(f"{status}: {source}: {error}", highlight=False)
+
+
+@app.callback(invoke_without_command=True)
+def _version(
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    if version:
+        print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+def main() -> None:
+    app()

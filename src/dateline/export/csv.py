@@ -1,0 +1,70 @@
+"""CSV: one row per record, nested fields flattened to spreadsheet-friendly columns."""
+
+from __future__ import annotations
+
+import csv as _csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from . import exporters
+
+EVENT_COLUMNS = [
+    "id", "date", "date_earliest", "date_latest", "date_precision", "date_origin", "type",
+    "mode", "modality", "actor_codes", "actor_names", "recipient_codes", "recipient_names",
+    "location", "location_country", "quad_class", "intensity", "cameo", "attribution",
+    "confidence", "num_mentions", "num_sources", "sources", "sentence", "coder_version",
+]  # fmt: skip
+DOCUMENT_COLUMNS = [
+    "id", "source", "title", "url", "publisher", "author", "published", "published_earliest",
+    "published_latest", "published_precision", "published_origin", "language", "status",
+    "error", "duplicate_of", "num_events",
+]  # fmt: skip
+
+
+def _names(side: list[dict[str, Any]], key: str) -> str:
+    return ";".join(str(a.get(key) or "") for a in side)
+
+
+def _event_row(r: dict[str, Any]) -> dict[str, Any]:
+    date, location = r["date"] or {}, r.get("location") or {}
+    mentions = r.get("mentions") or []
+    return {
+        **{k: r.get(k) for k in EVENT_COLUMNS if k in r and not isinstance(r[k], dict | list)},
+        "date": date.get("value"), "date_earliest": date.get("earliest"),
+        "date_latest": date.get("latest"), "date_precision": date.get("precision"),
+        "date_origin": date.get("origin"),
+        "actor_codes": _names(r["actors"], "code"), "actor_names": _names(r["actors"], "name"),
+        "recipient_codes": _names(r["recipients"], "code"),
+        "recipient_names": _names(r["recipients"], "name"),
+        "location": location.get("name"), "location_country": location.get("country"),
+        "attribution": (r.get("attribution") or {}).get("speaker"),
+        "sources": ";".join(sorted({m["source"] for m in mentions})),
+        "sentence": mentions[0]["sentence"] if mentions else None,
+    }  # fmt: skip
+
+
+def _document_row(r: dict[str, Any]) -> dict[str, Any]:
+    published = r.get("published") or {}
+    row = {k: r.get(k) for k in DOCUMENT_COLUMNS if not isinstance(r.get(k), dict)}
+    row["published"] = published.get("value")
+    for part in ("earliest", "latest", "precision", "origin"):
+        row[f"published_{part}"] = published.get(part)
+    return row
+
+
+@exporters.register("csv")
+def write_csv(records: Iterable[dict[str, Any]], out: TextIO, kind: str) -> int:
+    columns, to_row = (
+        (EVENT_COLUMNS, _event_row) if kind == "events" else (DOCUMENT_COLUMNS, _document_row)
+    )
+    writer = _csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for record in records:
+        row = {
+            k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in to_row(record).items()
+        }
+        writer.writerow(row)
+        count += 1
+    return count

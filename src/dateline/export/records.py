@@ -1,0 +1,94 @@
+"""Export records: the JSON shapes of the output contract, built from the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..model import Document, Event, EventMention, to_dict
+from ..store import CODER_VERSION, Store, StoredMention
+
+
+def event_record(
+    event: Event, mentions: Sequence[StoredMention] | None = None, with_mentions: bool = True
+) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "contexts": event.contexts,
+        "modality": event.modality,
+        "actors": to_dict(event.actors),
+        "recipients": to_dict(event.recipients),
+        "date": to_dict(event.date),
+        "location": to_dict(event.location),
+        "quad_class": event.quad_class,
+        "intensity": event.intensity,
+        "cameo": event.cameo,
+        "attribution": to_dict(event.attribution),
+        "confidence": event.confidence,
+        "num_mentions": len(event.mention_ids),
+        "num_sources": event.num_sources,
+    }
+    if with_mentions:
+        record["mentions"] = [mention_record(m) for m in mentions or []]
+    record["coder_version"] = CODER_VERSION
+    return record
+
+
+def mention_record(stored: StoredMention) -> dict[str, Any]:
+    m = stored.mention
+    return {
+        "doc_id": m.doc_id,
+        "source": stored.source,
+        "sentence": stored.sentence,
+        "start": m.sentence_start,
+        "end": m.sentence_end,
+        "trigger": m.trigger,
+        "trigger_start": m.trigger_start,
+        "trigger_end": m.trigger_end,
+        "modality": m.modality,
+        "date": to_dict(m.date),
+        "date_span": list(m.date_span) if m.date_span else None,
+        "attribution": to_dict(m.attribution),
+    }
+
+
+def mention_as_event(mention: EventMention) -> dict[str, Any]:
+    """An unmerged mention in the event record shape (``dateline code``)."""
+    from ..linking import MentionSource, build_event
+
+    event = build_event([mention], [MentionSource(mention.doc_id, None)])
+    record = event_record(event, with_mentions=False)
+    record["trigger"] = mention.trigger
+    record["trigger_start"] = mention.trigger_start
+    record["trigger_end"] = mention.trigger_end
+    return record
+
+
+def event_records(store: Store, events: Sequence[Event]) -> Iterator[dict[str, Any]]:
+    for event in events:
+        yield event_record(event, store.event_mentions(event.id))
+
+
+def document_record(document: Document, num_events: int) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "source": document.source,
+        "title": document.title,
+        "url": document.url,
+        "publisher": document.publisher,
+        "author": document.author,
+        "published": to_dict(document.published),
+        "language": document.language,
+        "status": document.status,
+        "error": document.error,
+        "duplicate_of": document.duplicate_of,
+        "num_events": num_events,
+        "length": len(document.text),
+    }
+
+
+def document_records(store: Store) -> Iterator[dict[str, Any]]:
+    for document, num_events in store.documents():
+        yield document_record(document, num_events)

@@ -1,0 +1,188 @@
+"""The per-document pipeline and the ingest loop that feeds it.
+
+``annotate_batch`` is a plain function over a batch of documents that holds no state but
+the loaded model, so an executor can run it in this process, in a process pool, or
+elsewhere; ``ingest`` reads inputs, screens them, hands batches to an executor and writes
+each finished document to the store in its own transaction.
+"""
+
+from __future__ import annotations
+
+import traceback
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .actors import resolve_actors
+from .events import extract_events
+from .executors import executors
+from .model import Annotation, DateValue, Document, RawDocument, Sentence, content_id
+from .nlp import load_pipeline
+from .screening import screen
+from .sources import Limits, iter_raw_documents
+from .store import Store
+from .temporal import date_event_mentions, normalise_published, tag_timexes
+
+
+@dataclass(slots=True)
+class IngestOptions:
+    published: str | None = None
+    workers: int = 1
+    batch_size: int = 16
+    executor: str = "local"
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    stored: int = 0
+    unchanged: int = 0
+    event_mentions: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return self.stored + self.unchanged + len(self.failed) + len(self.skipped)
+
+    def counts(self) -> dict[str, int]:
+        return {"read": self.read, "stored": self.stored, "unchanged": self.unchanged,
+                "failed": len(self.failed), "skipped": len(self.skipped),
+                "event_mentions": self.event_mentions}  # fmt: skip
+
+
+#: Called once per input document with its source and outcome
+#: ("stored", "unchanged", "failed" or "skipped").
+ProgressFn = Callable[[str, str], None]
+
+
+def document_id(text: str) -> str:
+    """Content hash of the text with Unicode and whitespace normalised."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return content_id(normalised, "doc_")
+
+
+def prepare(raw: RawDocument, options: IngestOptions) -> Document:
+    """A Document from a reader's record: screened, identified and dated."""
+    status, reason = screen(raw, options.limits)
+    text = raw.text or ""
+    if status == "failed" or not text.strip():
+        doc_id = content_id(f"{status}:{raw.source}:{reason}", "doc_")
+        text = ""
+    else:
+        doc_id = document_id(text)
+    published = normalise_published(raw.published, raw.published_origin)
+    if published.value is None and options.published:
+        published = normalise_published(options.published, "user")
+    return Document(
+        id=doc_id, source=raw.source, text=text, title=raw.title, url=raw.url,
+        publisher=raw.publisher, author=raw.author, published=published,
+        language=raw.language, status=status, error=reason,
+    )  # fmt: skip
+
+
+def annotate(document: Document, parsed: Doc) -> Annotation:
+    """Run every per-document stage over one parsed document."""
+    doc_id = document.id
+    sentences = [Sentence(doc_id, i, s.start_char, s.end_char) for i, s in enumerate(parsed.sents)]
+    timexes = tag_timexes(document.text, document.published.value, parsed)
+    for timex in timexes:
+        timex.doc_id = doc_id
+    mentions, actors = resolve_actors(parsed, doc_id)
+    event_mentions = extract_events(parsed, doc_id, mentions, actors)
+    date_event_mentions(parsed, event_mentions, timexes, document.published)
+    return Annotation(document, sentences, timexes, mentions, actors, event_mentions)
+
+
+def annotate_batch(documents: Sequence[Document], batch_size: int = 16) -> list[Annotation]:
+    """Parse and annotate a batch; a document that breaks a stage is returned as failed."""
+    nlp = load_pipeline()
+    results = []
+    for document, parsed in zip(
+        documents, nlp.pipe((d.text for d in documents), batch_size=batch_size), strict=True
+    ):
+        try:
+            results.append(annotate(document, parsed))
+        except Exception as exc:  # one bad document never stops a run
+            last = traceback.extract_tb(exc.__traceback__)[-1]
+            document.status = "failed"
+            document.error = (
+                f"internal error while annotating: {type(exc).__name__}: {exc}"
+                f" ({Path(last.filename).name}:{last.lineno})"
+            )
+            results.append(Annotation(document))
+    return results
+
+
+def _batches(
+    raws: Iterable[RawDocument], store: Store, options: IngestOptions, report: IngestReport,
+    progress: ProgressFn | None,
+) -> Iterator[list[Document]]:  # fmt: skip
+    """Screened, not-yet-stored documents in batches; the rest is recorded on the way."""
+    batch: list[Document] = []
+    pending: set[str] = set()
+    for raw in raws:
+        document = prepare(raw, options)
+        if store.has_document(document.id) or document.id in pending:
+            report.unchanged += 1
+            outcome = "unchanged"
+        elif document.status != "ok":
+            store.add_document(document)
+            bucket = report.failed if document.status == "failed" else report.skipped
+            bucket.append((document.source, document.error or ""))
+            outcome = document.status
+        else:
+            batch.append(document)
+            pending.add(document.id)
+            if len(batch) >= options.batch_size:
+                yield batch
+                batch, pending = [], set()
+            continue
+        if progress:
+            progress(document.source, outcome)
+    if batch:
+        yield batch
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    options: IngestOptions | None = None,
+    progress: ProgressFn | None = None,
+) -> IngestReport:
+    """Read, process and store every document under ``paths``."""
+    options = options or IngestOptions()
+    report = IngestReport()
+    run_id = store.start_run([str(p) for p in paths])
+    executor = executors.get(options.executor)(options.workers)
+    try:
+        raws = iter_raw_documents(paths, options.limits)
+        batches = _batches(raws, store, options, report, progress)
+        for annotations in executor.map(annotate_batch, batches):
+            for annotation in annotations:
+                document = annotation.document
+                if document.status == "ok":
+                    store.add_annotation(annotation)
+                    report.stored += 1
+                    report.event_mentions += len(annotation.event_mentions)
+                else:
+                    store.add_document(document)
+                    report.failed.append((document.source, document.error or ""))
+                if progress:
+                    progress(document.source, document.status)
+    finally:
+        executor.close()
+        store.finish_run(run_id, report.counts())
+    return report
+
+
+def annotate_text(text: str, published: str | None = None, doc_id: str = "") -> Annotation:
+    """Annotate one text without a store (for ``dateline code`` and the Python API)."""
+    document = Document(
+        id=doc_id or document_id(text), source=doc_id or "<text>", text=text,
+        published=normalise_published(published, "user") if published else DateValue(),
+    )  # fmt: skip
+    return annotate_batch([document])[0]

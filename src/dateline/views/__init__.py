@@ -1,0 +1,1 @@
+"""Views: pure functions from the store to what a reader looks at."""

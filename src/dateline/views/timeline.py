@@ -1,0 +1,127 @@
+"""The timeline: dated events in order, and the most important dates of a story."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import ActorRef, Event
+from ..store import Store, StoredMention
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    event: Event
+    mentions: list[StoredMention]
+
+    @property
+    def sentence(self) -> str:
+        return " ".join(self.mentions[0].sentence.split()) if self.mentions else ""
+
+
+def timeline(
+    store: Store,
+    *,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    modalities: Sequence[str] = ("asserted",),
+    types: Sequence[str] | None = None,
+) -> list[TimelineEntry]:
+    """Dated events in date order; undated events are left out (``undated`` counts them)."""
+    events = store.events(
+        actor=actor, date_from=date_from, date_to=date_to, modalities=modalities, types=types,
+        dated_only=True,
+    )  # fmt: skip
+    return [TimelineEntry(e, store.event_mentions(e.id)) for e in events]
+
+
+def undated(store: Store, modalities: Sequence[str] = ("asserted",)) -> int:
+    marks = ",".join("?" * len(modalities))
+    return int(
+        store.scalar(
+            f"SELECT count(*) FROM events WHERE date_origin = 'unknown' AND num_mentions > 0"
+            f" AND modality IN ({marks})",
+            *modalities,
+        )
+    )
+
+
+@dataclass(slots=True)
+class KeyDate:
+    date: str
+    salience: float
+    entries: list[TimelineEntry]
+
+
+def key_dates(store: Store, entries: Sequence[TimelineEntry], n: int) -> list[KeyDate]:
+    """The ``n`` most important day-precise dates.
+
+    A date's salience adds the sources of the events on it to the number of time
+    expressions across the store that refer to it: a date many articles mention is
+    important even when few events are coded on it.
+    """
+    by_date: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        if entry.event.date.precision == "day" and entry.event.date.value:
+            by_date[entry.event.date.value].append(entry)
+    scored = []
+    for date, on_date in by_date.items():
+        references = int(store.scalar("SELECT count(*) FROM timexes WHERE value = ?", date))
+        salience = references + sum(e.event.num_sources for e in on_date)
+        scored.append(KeyDate(date, float(salience), on_date))
+    top = sorted(scored, key=lambda k: (-k.salience, k.date))[:n]
+    return sorted(top, key=lambda k: k.date)
+
+
+def describe_side(side: Sequence[ActorRef]) -> str:
+    return ", ".join(f"{a.name} ({a.code})" if a.code and a.code != a.name else a.name
+                     for a in side) or "?"  # fmt: skip
+
+
+def headline(event: Event) -> str:
+    kind = f"{event.type}:{event.mode}" if event.mode else event.type
+    return f"{describe_side(event.actors)} → {kind} → {describe_side(event.recipients)}"
+
+
+def render_text(entries: Sequence[TimelineEntry], undated_count: int = 0) -> str:
+    lines = []
+    for entry in entries:
+        e = entry.event
+        status = "" if e.modality == "asserted" else f" [{e.modality.upper()}]"
+        sources = f"{e.num_sources} source{'s' if e.num_sources != 1 else ''}"
+        lines.append(
+            f"{e.date.value or '?':<10}  {headline(e)}{status}"
+            f"  ({e.date.precision}, {e.date.origin}; {sources})"
+        )
+        origin = entry.mentions[0].source if entry.mentions else ""
+        lines.append(f"{'':<12}“{_clip(entry.sentence)}” — {origin}")
+    if undated_count:
+        lines.append(f"({undated_count} more events have no date and are not shown)")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 160) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def timelinejs(entries: Sequence[TimelineEntry], title: str = "dateline") -> dict[str, Any]:
+    """A TimelineJS3 JSON document."""
+    events = []
+    for entry in entries:
+        e = entry.event
+        parts = (e.date.value or "").split("-")
+        start: dict[str, str] = {}
+        for key, part in zip(("year", "month", "day"), parts, strict=False):
+            start[key] = part.lstrip("0") or "0" if key != "year" else part
+        events.append(
+            {
+                "unique_id": e.id,
+                "start_date": start,
+                "text": {"headline": headline(e), "text": entry.sentence},
+                "group": e.modality,
+            }
+        )
+    return {"title": {"text": {"headline": title}}, "events": events}

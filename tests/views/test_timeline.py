@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from dateline.model import Annotation, DateValue
+from dateline.store import Store
+from dateline.views.summary import summarise
+from dateline.views.timeline import key_dates, render_text, timeline, timelinejs, undated
+
+
+def _store(tmp_path: Path, make_annotation: Callable[..., Annotation]) -> Store:
+    store = Store(tmp_path / "s.db")
+    store.add_annotation(make_annotation("doc_a"))
+    planned = make_annotation("doc_b")
+    planned.document.text += " Later."
+    planned.event_mentions[0].modality = "planned"
+    planned.event_mentions[0].date = DateValue("2026-02", "2026-02-01", "2026-02-28", "month",
+                                               "relative")  # fmt: skip
+    store.add_annotation(planned)
+    undated_doc = make_annotation("doc_c")
+    undated_doc.document.text += " Undated."
+    undated_doc.event_mentions[0].type = "AID"
+    undated_doc.event_mentions[0].date = DateValue()
+    store.add_annotation(undated_doc)
+    return store
+
+
+def test_timeline_shows_asserted_by_default(
+    tmp_path: Path, make_annotation: Callable[..., Annotation]
+) -> None:
+    with _store(tmp_path, make_annotation) as store:
+        entries = timeline(store)
+        assert [e.event.date.value for e in entries] == ["2026-01-15"]
+        text = render_text(entries, undated(store))
+        assert text.startswith("2026-01-15")
+        assert "CONSULT" in text and "Delcy Rodriguez" in text
+        assert "1 more events have no date" in text
+
+
+def test_planned_events_are_marked_when_included(
+    tmp_path: Path, make_annotation: Callable[..., Annotation]
+) -> None:
+    with _store(tmp_path, make_annotation) as store:
+        entries = timeline(store, modalities=["asserted", "planned"])
+        assert [e.event.modality for e in entries] == ["asserted", "planned"]
+        lines = render_text(entries).splitlines()
+        assert "[PLANNED]" in lines[2] and "[PLANNED]" not in lines[0]
+        assert timeline(store, modalities=["planned"], date_to="2026-01") == []
+
+
+def test_key_dates_and_timelinejs(
+    tmp_path: Path, make_annotation: Callable[..., Annotation]
+) -> None:
+    with _store(tmp_path, make_annotation) as store:
+        entries = timeline(store, modalities=["asserted", "planned"])
+        (key,) = key_dates(store, entries, 5)  # only day-precise dates qualify
+        assert key.date == "2026-01-15"
+        assert key.salience >= 2  # one source + the time expressions naming the date
+        doc = timelinejs(entries)
+        assert doc["events"][0]["start_date"] == {"year": "2026", "month": "1", "day": "15"}
+        assert doc["events"][1]["group"] == "planned"
+
+
+def test_summary_counts(tmp_path: Path, make_annotation: Callable[..., Annotation]) -> None:
+    with _store(tmp_path, make_annotation) as store:
+        s = summarise(store)
+        assert s.documents == {"ok": 3}
+        assert s.events["CONSULT"] == {"asserted": 1, "planned": 1}
+        assert s.events["AID"] == {"asserted": 1}
+        assert s.top_actors[0][0] in {"USA", "person:delcy-rodriguez"}
