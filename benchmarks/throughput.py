@@ -32,15 +32,13 @@ def load_articles(limit: int) -> list[tuple[str, str]]:
     csv.field_size_limit(1 << 30)
     rows: list[tuple[str, str]] = []
     topics = sorted(p for p in T17.iterdir() if (p / "articles.csv").exists())
-    readers = [csv.DictReader(open(t / "articles.csv", encoding="utf-8")) for t in topics]
+    per_topic = []
+    for topic in topics:
+        with open(topic / "articles.csv", encoding="utf-8") as handle:
+            per_topic.append([(r["date"], r["text"]) for r in csv.DictReader(handle)])
     # Round-robin over topics so every collection is represented.
-    while len(rows) < limit and readers:
-        for reader in list(readers):
-            row = next(reader, None)
-            if row is None:
-                readers.remove(reader)
-            elif row["text"].strip():
-                rows.append((row["date"], row["text"]))
+    for group in zip(*per_topic, strict=False):
+        rows.extend(row for row in group if row[1].strip())
     return rows[:limit]
 
 

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -28,14 +28,20 @@ err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The store (SQLite file).")]
 DEFAULT_DB = Path("dateline.db")
+InputOption = Annotated[
+    str | None, typer.Option("--input", "-i", help="JSONL to read (default: standard input).")
+]
+OutputOption = Annotated[
+    str | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
+]
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     events = "events"
     documents = "documents"
 
 
-class TimelineFormat(str, Enum):
+class TimelineFormat(StrEnum):
     text = "text"
     json = "json"
     timelinejs = "timelinejs"
@@ -111,10 +117,11 @@ def ingest(
     if published and normalise_published(published, "user").value is None:
         raise _fail(f"--published {published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
     options = IngestOptions(published, workers, batch_size, limits=Limits(max_bytes=max_bytes))
-    with _open_store(db) as store, Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        TimeElapsedColumn(), console=err, transient=False,
-    ) as bar:  # fmt: skip
+    columns = (
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.description}"), TimeElapsedColumn(),
+    )  # fmt: skip
+    with _open_store(db) as store, Progress(*columns, console=err) as bar:
         task = bar.add_task("", total=None)
 
         def progress(source: str, outcome: str) -> None:
@@ -284,6 +291,28 @@ def summary(db: DbOption = DEFAULT_DB) -> None:
     console.print(actors)
     for source, status, error in s.problems:
         console.print(f"{status}: {source}: {error}", highlight=False)
+
+
+eval_app = typer.Typer(help="Measure quality against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold JSONL (default: the bundled gold sentences).")
+    ] = None,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List each error.")] = False,
+) -> None:
+    """Score event coding: type, participants, status and date."""
+    from .eval.events import score_events
+
+    if gold is not None and not gold.is_file():
+        raise _fail(f"no gold file at {gold}")
+    scores = score_events(gold)
+    print(scores.report())
+    if show_errors:
+        print("\n".join(scores.errors))
 
 
 @app.callback(invoke_without_command=True)

@@ -1,0 +1,1 @@
+"""Scorers that measure dateline against gold data and print the figures."""

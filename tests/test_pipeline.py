@@ -1,0 +1,121 @@
+"""Ingest over bad input: every bad file is recorded with its reason, the run goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline import pipeline
+from dateline.pipeline import IngestOptions, annotate_text, ingest
+from dateline.sources import Limits
+from dateline.store import Store
+
+GOOD = (
+    "Russia sends troops to Belarus\n"
+    "Russian troops arrived in Belarus on Monday, officials said. The Belarusian defence "
+    "ministry welcomed the deployment and said the soldiers would stay for joint exercises.\n"
+)
+GERMAN = (
+    "Die Regierung hat am Montag neue Sanktionen gegen Russland beschlossen. Der Minister "
+    "sagte, dass die Maßnahmen sofort in Kraft treten und die Wirtschaft stark treffen werden.\n"
+)
+
+
+def _write_inputs(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "big.txt").write_text("Officials met. " * 400, encoding="utf-8")
+    (folder / "german.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "dangling.txt").symlink_to(folder / "does-not-exist.txt")
+
+
+def test_bad_files_are_recorded_and_the_run_goes_on(tmp_path: Path) -> None:
+    _write_inputs(tmp_path / "in")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([tmp_path / "in"], store, IngestOptions(limits=Limits(max_bytes=4000)))
+        statuses = {Path(r[0]).name: (r[1], r[2]) for r in
+                    store.rows("SELECT source, status, error FROM documents")}  # fmt: skip
+    assert report.stored == 1
+    assert statuses["good.txt"] == ("ok", None)
+    assert statuses["binary.txt"][0] == "failed" and "binary" in statuses["binary.txt"][1]
+    assert statuses["empty.txt"] == ("skipped", "empty document")
+    assert statuses["big.txt"][0] == "failed" and "too large" in statuses["big.txt"][1]
+    assert statuses["german.txt"][0] == "skipped" and "'de'" in statuses["german.txt"][1]
+    assert statuses["dangling.txt"][0] == "failed"
+    assert len(report.failed) == 3 and len(report.skipped) == 2
+
+
+def test_nothing_stored_is_lost_when_a_later_run_meets_bad_input(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([good], store)
+        events_before = store.rows("SELECT id, record FROM events ORDER BY id")
+        _write_inputs(tmp_path / "in")
+        report = ingest([tmp_path / "in"], store)
+        assert report.unchanged == 1  # good.txt again, inside the folder
+        assert [tuple(r) for r in store.rows("SELECT id, record FROM events ORDER BY id")] == [
+            tuple(r) for r in events_before
+        ]
+        assert store.scalar("SELECT count(*) FROM documents WHERE status = 'ok'") == 1
+
+
+def test_a_stage_that_breaks_fails_only_its_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(GOOD.replace("Monday", "Tuesday"), encoding="utf-8")
+    real = pipeline.extract_events
+
+    def fragile(doc, doc_id, mentions, actors):  # type: ignore[no-untyped-def]
+        if "Tuesday" in doc.text:
+            raise ValueError("cannot cope")
+        return real(doc, doc_id, mentions, actors)
+
+    monkeypatch.setattr(pipeline, "extract_events", fragile)
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([tmp_path / "in"], store)
+        assert report.stored == 1
+        ((source, reason),) = report.failed
+        assert source.endswith("b.txt")
+        assert "ValueError: cannot cope" in reason
+        # The failure is recorded, and a fixed run would replace it.
+        assert store.scalar("SELECT status FROM documents WHERE source = ?", source) == "failed"
+
+
+def test_published_option_dates_undated_inputs(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([good], store, IngestOptions(published="2022-03-09"))
+        ((document, _),) = store.documents()
+        assert document.published.value == "2022-03-09"
+        assert document.published.origin == "user"
+
+
+def test_annotate_text_without_a_store() -> None:
+    annotation = annotate_text(GOOD, "2022-03-09")
+    assert annotation.document.status == "ok"
+    assert annotation.sentences[0].start == 0
+    # The headline is its own sentence.
+    assert GOOD[annotation.sentences[0].start : annotation.sentences[0].end].strip() == (
+        "Russia sends troops to Belarus"
+    )
+    assert any(t.value == "2022-03-07" for t in annotation.timexes)  # "on Monday"
+
+
+def test_two_workers_give_the_same_store_as_one(tmp_path: Path) -> None:
+    demo = Path(__file__).resolve().parent.parent / "examples" / "venezuela"
+    records = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as store:
+            ingest([demo], store, IngestOptions(workers=workers, batch_size=2))
+            records.append(
+                [tuple(r) for r in store.rows("SELECT id, record FROM events ORDER BY id")]
+            )
+    assert records[0] == records[1]
+    assert len(records[0]) > 10
