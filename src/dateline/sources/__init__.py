@@ -1,0 +1,70 @@
+"""Input readers: files and folders in, one RawDocument per document out.
+
+Each reader module registers itself under the file suffixes it reads; a new input kind is
+one new module. ``iter_raw_documents`` never raises for a bad input: whatever goes wrong
+with a file becomes a RawDocument carrying the reason in ``error``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from dateline.model import RawDocument
+from dateline.sources import csv, html, jsonl, text
+from dateline.sources.base import Limits, ReaderFn, ReadError, readers
+
+__all__ = ["Limits", "ReadError", "ReaderFn", "iter_raw_documents", "readers"]
+_READER_MODULES = (csv, html, jsonl, text)  # imported for their registrations
+
+
+def iter_raw_documents(
+    paths: Iterable[str | Path], limits: Limits | None = None
+) -> Iterator[RawDocument]:
+    """Raw documents from files and folders (walked recursively, in sorted order).
+
+    Inside folders, hidden entries and files no reader handles (README.md, images, ...)
+    are passed over silently; a file named explicitly is always reported on.
+    """
+    limits = limits or Limits()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read(file, limits)
+        elif path.is_file():
+            yield from _read(path, limits)
+        elif path.exists():
+            yield RawDocument(source=str(given), error="not a regular file")
+        else:
+            yield RawDocument(source=str(given), error="no such file or directory")
+
+
+def _walk(folder: Path) -> list[Path]:
+    files = []
+    for path in folder.rglob("*"):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        # A dangling symlink is listed too, so that it is reported rather than lost.
+        if hidden or path.is_dir() or path.suffix.lower() not in readers:
+            continue
+        files.append(path)
+    return sorted(files)
+
+
+def _read(path: Path, limits: Limits) -> Iterator[RawDocument]:
+    source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in readers:
+        yield RawDocument(source=source, error=f"unsupported file type {suffix or '(none)'!r}")
+        return
+    try:
+        yield from readers.get(suffix)(path, limits)
+    except ReadError as exc:
+        yield RawDocument(source=source, error=str(exc))
+    except FileNotFoundError:
+        yield RawDocument(source=source, error="no such file or directory")
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        yield RawDocument(source=source, error=f"cannot read file: {reason}")
+    except Exception as exc:  # one bad file must never stop a run
+        yield RawDocument(source=source, error=f"cannot read file: {type(exc).__name__}: {exc}")
