@@ -1,0 +1,7 @@
+"""Actors: the knowledge base of countries, organisations, people and sector agents,
+and the resolver that links a parsed document's names and agent phrases to actors."""
+
+from dateline.actors.kb import KnowledgeBase, load_kb, lookup_country
+from dateline.actors.resolver import resolve_actors
+
+__all__ = ["KnowledgeBase", "load_kb", "lookup_country", "resolve_actors"]

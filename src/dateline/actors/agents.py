@@ -1,0 +1,136 @@
+"""Agent phrases: a sector noun and the names that modify it become a country-sector group.
+
+"Senior US officials" -> USA:GOV, "the Venezuelan military" -> VEN:MIL, "Hungarian and
+Romanian officials" -> HUN:GOV and ROU:GOV, "Maduro representatives" -> VEN:GOV (a
+person's country), "White House and State Department officials" -> USA:GOV (the
+organisations' country). The country must be said in the phrase itself (its modifiers,
+or "of"/"from" + country after the noun); otherwise the group is the bare sector
+("officials" -> sector:GOV).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from dateline.actors.kb import KnowledgeBase
+from dateline.model import Actor, Mention
+
+SKIPPED_AT_START = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE", "PART"})
+#: Agent nouns that name a body even in the singular; other bare agents must be plural
+#: ("officials", "experts"), so "use of force" or "business" alone make no group.
+COLLECTIVE = frozenset(
+    {"government", "administration", "military", "opposition", "police", "media", "regime",
+     "army", "navy", "leadership", "cabinet", "congress", "parliament", "press"}
+)  # fmt: skip
+
+
+#: People nouns that make a group only with a country ("Venezuelan people" is VEN:CVL;
+#: "people" or "women" alone is no actor).
+GENERIC = frozenset(
+    {"people", "person", "man", "woman", "child", "victim", "resident", "citizen", "member"}
+)
+
+
+class NamedSpan(Protocol):
+    """A resolved name: the resolver's ``Name`` records satisfy this."""
+
+    start: int
+    end: int
+    actor_id: str
+
+
+def agent_sectors(token: Token, kb: KnowledgeBase) -> tuple[str, ...]:
+    """Sectors of the agent phrase ending at this noun ("armed forces", "officials")."""
+    head_forms = dict.fromkeys([token.lemma_.lower(), token.lower_])
+    doc = token.doc
+    for size in (3, 2):
+        first = token.i - size + 1
+        if first < 0:
+            continue
+        before = " ".join(t.lower_ for t in doc[first : token.i])
+        for head in head_forms:
+            if f"{before} {head}" in kb.agents:
+                return kb.agents[f"{before} {head}"]
+    for head in head_forms:
+        if head in kb.agents:
+            return kb.agents[head]
+    return ()
+
+
+def _phrase_bounds(token: Token, countries_at: dict[int, str]) -> tuple[int, int]:
+    """Token range of the agent phrase: modifiers + head (+ "of/from" + country)."""
+    doc = token.doc
+    start = max(token.left_edge.i, token.sent.start)
+    while start < token.i and doc[start].pos_ in SKIPPED_AT_START:
+        start += 1
+    for child in token.lefts:
+        # "last year's Iraqi insurgency": a possessor that names no country is left out.
+        if child.dep_ == "poss" and not any(
+            i in countries_at for i in range(child.left_edge.i, child.i + 1)
+        ):
+            start = max(start, child.right_edge.i + 1)
+    while start < token.i and doc[start].pos_ in SKIPPED_AT_START:
+        start += 1
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in countries_at:
+                    end = pobj.i + 1
+    return start, end
+
+
+def agent_groups(
+    doc: Doc, kb: KnowledgeBase, names: Sequence[NamedSpan], actors: dict[str, Actor]
+) -> list[tuple[Mention, Actor]]:
+    """A mention and group actor for every agent phrase (one per country it names)."""
+    name_ranges = [(name.start, name.end) for name in names]
+    # Token index -> country of the actor named there (a country, organisation or person).
+    countries_at: dict[int, str] = {}
+    for name in names:
+        country = actors[name.actor_id].country
+        span = doc.char_span(name.start, name.end, alignment_mode="expand")
+        if country and span is not None:
+            for token in span:
+                countries_at.setdefault(token.i, country)
+    person_starts = {name.start for name in names if actors[name.actor_id].kind == "person"}
+    results: list[tuple[Mention, Actor]] = []
+    for token in doc:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.idx in person_starts:
+            continue  # a title before a name ("Venezuelan President Nicolás Maduro")
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod"):
+            continue
+        end_char = token.idx + len(token.text)
+        if any(token.idx < end and start < end_char for start, end in name_ranges):
+            continue  # part of a name ("Joint Chiefs of Staff")
+        sectors = agent_sectors(token, kb)
+        if not sectors:
+            continue
+        start, end = _phrase_bounds(token, countries_at)
+        countries: list[str | None] = list(
+            dict.fromkeys(countries_at[i] for i in range(start, end) if i in countries_at)
+        )
+        lemma = token.lemma_.lower()
+        if not countries and (
+            lemma in GENERIC or (token.tag_ not in ("NNS", "NNPS") and lemma not in COLLECTIVE)
+        ):
+            continue
+        span = doc[start:end]
+        for country in countries or [None]:
+            actor = _group_actor(kb, country, sectors)
+            mention = Mention(span.start_char, span.end_char, span.text, "AGENT", actor.id)
+            results.append((mention, actor))
+    return results
+
+
+def _group_actor(kb: KnowledgeBase, country: str | None, sectors: tuple[str, ...]) -> Actor:
+    sector = sectors[0]
+    label = kb.sector_labels.get(sector, sector.lower())
+    if country is None:
+        return Actor(f"sector:{sector}", label, "group", None, list(sectors))
+    name = f"{kb.country_names.get(country, country)} {label}"
+    return Actor(f"{country}:{sector}", name, "group", country, list(sectors))
