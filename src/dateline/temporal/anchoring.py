@@ -1,0 +1,131 @@
+"""Dates event mentions by the time expression that governs their clause.
+
+A time expression dates an event when, in the dependency parse, it hangs off the event's
+trigger or off a word on the path from the trigger up to its clause's verb: "the visit on
+January 15", "On Saturday, officials met". Expressions in other clauses of the sentence
+("said on Monday that troops had left") date other events. Among several candidates the
+one nearest by dependency distance wins. With none, the publication date stands in and
+says so in its origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from dateline.model import DateValue, EventMention, Timex
+
+#: Links along which the clause continues above a verb: "plans to visit", "met and agreed".
+CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass"})
+#: Values that say nothing about when (and so cannot date an event).
+VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def trigger_token(doc: Doc, mention: EventMention) -> Token | None:
+    """The token starting at the trigger, or else the one covering its first character."""
+    for token in doc:
+        if token.idx == mention.trigger_start:
+            return token
+    for token in doc:
+        if token.idx <= mention.trigger_start < token.idx + len(token.text):
+            return token
+    return None
+
+
+def clause_path(trigger: Token) -> dict[int, int]:
+    """Token index → distance, for the trigger and each word above it up to its clause verb."""
+    path: dict[int, int] = {}
+    current, distance = trigger, 0
+    while True:
+        path[current.i] = distance
+        if current.head.i == current.i:
+            break
+        if current.pos_ in {"VERB", "AUX"} and not continues_clause(current):
+            break
+        current, distance = current.head, distance + 1
+    return path
+
+
+def continues_clause(verb: Token) -> bool:
+    if verb.dep_ in CLAUSE_LINKS:
+        return True
+    # "the attempt to overthrow": an infinitive modifying a noun belongs to that noun's clause.
+    return verb.dep_ == "acl" and any(child.lower_ == "to" for child in verb.children)
+
+
+def can_date(timex: Timex) -> bool:
+    return (
+        timex.type in {"DATE", "TIME"}
+        and timex.value not in VAGUE_VALUES
+        and timex.earliest is not None
+    )
+
+
+def attachment_distance(doc: Doc, timex: Timex, path: dict[int, int]) -> int | None:
+    """Dependency steps from the expression to the trigger's clause path; None if off it."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    current, steps = span.root, 0
+    while True:
+        if current.i in path:
+            return steps + path[current.i]
+        if current.head.i == current.i:
+            return None
+        current, steps = current.head, steps + 1
+
+
+def governing_timex(doc: Doc, trigger: Token, timexes: Iterable[Timex]) -> Timex | None:
+    sentence = trigger.sent
+    path = clause_path(trigger)
+    best: tuple[int, int, Timex] | None = None
+    for timex in timexes:
+        if not can_date(timex):
+            continue
+        if not sentence.start_char <= timex.start < sentence.end_char:
+            continue
+        distance = attachment_distance(doc, timex, path)
+        if distance is None:
+            continue
+        key = (distance, abs(timex.start - trigger.idx), timex)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def date_of(timex: Timex) -> DateValue:
+    return DateValue(
+        value=timex.value[:10] if timex.type == "TIME" else timex.value,
+        earliest=timex.earliest,
+        latest=timex.latest,
+        precision=timex.precision,
+        origin="explicit" if timex.anchor == "explicit" else "relative",
+    )
+
+
+def publication_date(published: DateValue) -> DateValue:
+    if not published.value:
+        return DateValue(origin="unknown")
+    return DateValue(
+        value=published.value,
+        earliest=published.earliest,
+        latest=published.latest,
+        precision=published.precision,
+        origin="publication",
+    )
+
+
+def date_event_mentions(
+    doc: Doc, event_mentions: list[EventMention], timexes: list[Timex], published: DateValue
+) -> None:
+    """Set ``date`` and ``date_span`` of each mention in place."""
+    for mention in event_mentions:
+        trigger = trigger_token(doc, mention)
+        timex = governing_timex(doc, trigger, timexes) if trigger is not None else None
+        if timex is None:
+            mention.date = publication_date(published)
+            mention.date_span = None
+        else:
+            mention.date = date_of(timex)
+            mention.date_span = (timex.start, timex.end)

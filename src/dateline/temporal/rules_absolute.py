@@ -1,0 +1,205 @@
+"""Rules for calendar expressions: dates, months, seasons, quarters, years, decades."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from dateline.temporal.calendar_math import valid_day
+from dateline.temporal.lexicon import Lexicon, alternation
+from dateline.temporal.resolve import Context, Found, Rule
+
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+YEAR = r"(?P<year>[12]\d{3})\b"
+#: "early", "mid-", "late" stay inside the span; the value is the whole period.
+MODIFIER = r"(?P<mod>(?i:early|late|mid)(?:-|\s+))?"
+SHIFT = r"(?:(?P<shift>(?i:last|this|next|past|coming))\s+)?"
+
+
+def capitalised(words: Iterable[str]) -> list[str]:
+    """Proper-noun spellings only ("January", "JANUARY"): "may" the verb is no month."""
+    return [form for word in words for form in (word.capitalize(), word.upper())]
+
+
+def month_pattern(lexicon: Lexicon) -> str:
+    full = [m for m in lexicon.months if m not in lexicon.month_abbreviations]
+    short = alternation(capitalised(lexicon.month_abbreviations))
+    return rf"(?P<month>(?:{alternation(capitalised(full))})\b|(?:{short})\b\.?)"
+
+
+def weekday_pattern(lexicon: Lexicon) -> str:
+    return rf"(?P<weekday>{alternation(capitalised(lexicon.weekdays))})\b"
+
+
+def shift_of(match: re.Match[str], context: Context) -> int | None:
+    word = match.groupdict().get("shift")
+    return context.lexicon.shift_words[word.lower()] if word else None
+
+
+def explicit_day(match: re.Match[str], year: int, month: int, day: int) -> Found | None:
+    if valid_day(year, month, day) is None:
+        return None
+    return Found(
+        match.start(), match.end(), "DATE", f"{year:04d}-{month:02d}-{day:02d}", "explicit"
+    )
+
+
+def iso_date(match: re.Match[str], context: Context) -> Found | None:
+    return explicit_day(match, int(match["year"]), int(match["mon"]), int(match["day"]))
+
+
+def numeric_date(match: re.Match[str], context: Context) -> Found | None:
+    """1/15/2026 (US order) or 15/1/2026 when the first number cannot be a month."""
+    first, second, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if len(match["year"]) == 2:
+        year += 2000 if year < 50 else 1900
+    month, day = (second, first) if first > 12 else (first, second)
+    return explicit_day(match, year, month, day)
+
+
+def named_date(match: re.Match[str], context: Context) -> Found | None:
+    """ "January 15, 2026", "15 January 2026", "Saturday, Jan. 15" (year from the DCT)."""
+    month = context.lexicon.month(match["month"])
+    day = int(match["day"])
+    if match["year"]:
+        return explicit_day(match, int(match["year"]), month, day)
+    return context.month_day(month, day, match.start(), match.end())
+
+
+def month_year(match: re.Match[str], context: Context) -> Found | None:
+    month = context.lexicon.month(match["month"])
+    return Found(match.start(), match.end(), "DATE", f"{match['year']}-{month:02d}", "explicit")
+
+
+def bare_month(match: re.Match[str], context: Context) -> Found | None:
+    """ "in January", "last March": a month name alone, where it cannot be a verb or noun."""
+    lexicon = context.lexicon
+    word = match["month"].lower().rstrip(".")
+    if word in lexicon.month_abbreviations or match["month"].endswith("."):
+        return None
+    shift = shift_of(match, context)
+    needs_cue = word in lexicon.ambiguous_months and shift is None and match["mod"] is None
+    if needs_cue and context.word_before(match.start()) not in lexicon.month_cues:
+        return None
+    month = lexicon.month(word)
+    if context.dct is None:
+        return Found(match.start(), match.end(), "DATE", f"XXXX-{month:02d}")
+    year = context.year_for(month, None, shift, match.start(), match.end())
+    return Found(match.start(), match.end(), "DATE", f"{year:04d}-{month:02d}", "DCT")
+
+
+def month_shift_year(match: re.Match[str], context: Context) -> Found | None:
+    """ "January this year", "June last year"."""
+    month = context.lexicon.month(match["month"])
+    shift = shift_of(match, context) or 0
+    if context.dct is None:
+        return Found(match.start(), match.end(), "DATE", f"XXXX-{month:02d}")
+    value = f"{context.dct.year + shift:04d}-{month:02d}"
+    return Found(match.start(), match.end(), "DATE", value, "DCT")
+
+
+def season(match: re.Match[str], context: Context) -> Found | None:
+    """ "summer 2025", "last winter"; a season word alone is too often something else."""
+    code = context.lexicon.seasons[match["season"].lower()]
+    if match["year"]:
+        return Found(match.start(), match.end(), "DATE", f"{match['year']}-{code}", "explicit")
+    shift = shift_of(match, context)
+    if shift is None:
+        return None
+    if context.dct is None or context.dct.month is None:
+        return Found(match.start(), match.end(), "DATE", f"XXXX-{code}")
+    first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = context.dct.year
+    if shift < 0 and context.dct.month < first_month + 3:
+        year -= 1
+    elif shift > 0 and context.dct.month >= first_month:
+        year += 1
+    return Found(match.start(), match.end(), "DATE", f"{year:04d}-{code}", "DCT")
+
+
+def quarter(match: re.Match[str], context: Context) -> Found | None:
+    word = match["ord"].lower()
+    number = int(word[0]) if word[0].isdigit() else context.lexicon.ordinals[word]
+    if match["year"]:
+        return Found(match.start(), match.end(), "DATE", f"{match['year']}-Q{number}", "explicit")
+    if context.dct is None:
+        return Found(match.start(), match.end(), "DATE", f"XXXX-Q{number}")
+    return Found(match.start(), match.end(), "DATE", f"{context.dct.year:04d}-Q{number}", "DCT")
+
+
+def decade(match: re.Match[str], context: Context) -> Found | None:
+    if match["decade"]:
+        return Found(match.start(), match.end(), "DATE", match["decade"], "explicit")
+    digit = int(match["short"])
+    century = "19" if digit >= 3 else "20"  # "the '90s", "the '20s" (this century)
+    return Found(match.start(), match.end(), "DATE", f"{century}{digit}", "explicit")
+
+
+def century(match: re.Match[str], context: Context) -> Found | None:
+    number = int(match["n"])
+    if not 1 <= number <= 21:
+        return None
+    return Found(match.start(), match.end(), "DATE", f"{number - 1:02d}", "explicit")
+
+
+def year(match: re.Match[str], context: Context) -> Found | None:
+    """A four-digit year, unless it reads as a quantity ("2020 votes")."""
+    if not 1000 <= int(match["year"]) <= 2099:
+        return None
+    if match["mod"] or match["fiscal"] or is_year_in_context(match, context):
+        return Found(match.start(), match.end(), "DATE", match["year"], "explicit")
+    return None
+
+
+def is_year_in_context(match: re.Match[str], context: Context) -> bool:
+    text = context.text
+    before = text[: match.start()].rstrip()
+    if context.word_before(match.start()) in context.lexicon.year_cues:
+        return True
+    if before.endswith(("-", "–", "/")) and re.search(r"\d{4}\s*[-–/]$", before):
+        return True  # the second year of "2019-2021"
+    after = text[match.end() :]
+    if re.match(r"['’]s\b", after) or re.match(r"\s*($|[^\w\s$%])", after):
+        return True  # "2019's", "in 2013.", "2020, when"
+    if not 1900 <= int(match["year"]) <= 2099:
+        return False
+    if context.doc is not None:
+        token = next((t for t in context.doc if t.idx == match.start()), None)
+        return token is not None and not (token.dep_ == "nummod" and token.head.tag_ == "NNS")
+    return False
+
+
+def build_absolute_rules(lexicon: Lexicon) -> list[Rule]:
+    month = month_pattern(lexicon)
+    weekday = weekday_pattern(lexicon)
+    seasons = alternation(lexicon.seasons)
+    ordinals = alternation([*lexicon.ordinals, "1st", "2nd", "3rd", "4th"])
+    weekday_prefix = rf"(?:{weekday},?\s+)?"
+    optional_year = rf"(?:,?\s+(?:of\s+)?{YEAR})?"
+    specs: list[tuple[str, str, Callable[[re.Match[str], Context], Found | None]]] = [
+        ("iso_date", r"\b(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)",
+         iso_date),
+        ("slash_iso_date", r"\b(?P<year>[12]\d{3})/(?P<mon>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)\b",
+         iso_date),
+        ("numeric_date", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])",
+         numeric_date),
+        ("month_day_year", rf"{weekday_prefix}{month}\s+{DAY}(?:,?\s+{YEAR})?(?![,.]?\d)",
+         named_date),
+        ("day_month_year", rf"{weekday_prefix}(?:the\s+)?{DAY}\s+(?:of\s+)?{month}{optional_year}",
+         named_date),
+        ("month_year", rf"{MODIFIER}{month},?\s+(?:of\s+)?{YEAR}", month_year),
+        ("month", rf"{SHIFT}{MODIFIER}{month}", bare_month),
+        ("season", rf"{SHIFT}{MODIFIER}(?P<season>(?i:{seasons}))\b(?:\s+(?:of\s+)?{YEAR})?",
+         season),
+        ("quarter", rf"(?i:the\s+)?(?P<ord>(?i:{ordinals}))(?:\s+|-)(?i:quarter)\b{optional_year}",
+         quarter),
+        ("q_year", rf"\bQ(?P<ord>[1-4])\s+{YEAR}", quarter),
+        ("decade", rf"(?i:the\s+)?{MODIFIER}(?:(?P<decade>1\d{{2}}|20\d)0s|['’](?P<short>\d)0s)\b",
+         decade),
+        ("century", r"(?i:the\s+)?\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b", century),
+        ("month_shift_year", rf"{MODIFIER}{month}\s+(?P<shift>(?i:last|this|next))\s+(?i:year)\b",
+         month_shift_year),
+        ("year", rf"(?<![\w$€£#.,/]){MODIFIER}(?P<fiscal>(?i:fiscal)\s+)?{YEAR}(?![\w%]|[.,]\d)",
+         year),
+    ]  # fmt: skip
+    return [Rule(name, re.compile(pattern), handler) for name, pattern, handler in specs]
