@@ -1,0 +1,336 @@
+"""Event extraction from the dependency parse.
+
+Triggers are verbs whose lemma is in the lexicon and event nouns ("visit", "strikes",
+"sanctions"). A light verb with an event-noun object ("held talks", "imposed sanctions
+on X") yields no event of its own: the noun is the event and the verb's subject its actor.
+Each event keeps only if it has at least one actor or recipient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.events.arguments import ActorIndex, unique
+from dateline.events.attribution import attribution_for, find_cues
+from dateline.events.lexicon import LexEntry, Lexicon, cue_set, load_lexicon, plover_info
+from dateline.events.lists import apply_bullet_lists
+from dateline.events.modality import modality_of
+from dateline.model import Actor, ActorRef, EventMention, Mention, Modality
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Prepositions that introduce a recipient ("talks with X", "strikes on X").
+RECIPIENT_PREPOSITIONS = frozenset({"to", "with", "against", "on", "toward", "towards", "at"})
+#: Types whose "of X" and possessor name the one acted on ("Maduro's ouster").
+PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"})
+#: Nominal types that may borrow the arguments of a recent meeting, and how far back.
+BRIDGED_TYPES = frozenset({"CONSULT", "AGREE"})
+BRIDGE_WINDOW = 5
+#: Types whose direct object is the thing given or moved, not the recipient.
+THEME_TYPES = frozenset({"AID", "MOBILIZE"})
+PATIENT_NOUNS = frozenset({"ouster", "removal", "overthrow", "capture", "arrest", "seizure"})
+
+
+@dataclass(slots=True)
+class Arguments:
+    actors: list[ActorRef]
+    recipients: list[ActorRef]
+
+
+def noun_entry(token: Token, lexicon: Lexicon) -> LexEntry | None:
+    """The lexicon entry of an event noun, if its required modifier is present."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    entry = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
+    if entry is None:
+        return None
+    if entry.needs:
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
+        if not modifiers & set(entry.needs):
+            return None
+    return entry
+
+
+def verb_entry(token: Token, lexicon: Lexicon) -> LexEntry | None:
+    """The lexicon entry of an event verb; reporting verbs are attribution, not events."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in cue_set("attribution", "speech_verbs"):
+        return None
+    if token.dep_ in {"prep", "mark", "case"}:
+        return None  # participles used as prepositions: "given", "following"
+    return lexicon.verbs.get(token.lemma_.lower())
+
+
+def event_objects(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """The verb's direct or passive-subject event nouns."""
+    return [
+        c for c in verb.children
+        if c.dep_ in {"dobj", "nsubjpass"} and noun_entry(c, lexicon) is not None
+    ]  # fmt: skip
+
+
+def retyped_verb(verb: Token, lexicon: Lexicon) -> LexEntry | None:
+    """A verb whose object changes what it means: "lift sanctions" (undoing the noun's
+    event), "sent troops" (a mobilization rather than aid)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.undo_verbs and event_objects(verb, lexicon):
+        return lexicon.undo_entry
+    entry = verb_entry(verb, lexicon)
+    if entry is not None and entry.type in THEME_TYPES:
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}}
+        if objects & lexicon.personnel_objects:
+            return lexicon.personnel_entry
+    return entry
+
+
+def has_event_object(verb: Token, lexicon: Lexicon) -> bool:
+    """True when a light verb's object is an event noun ("held talks"), or the verb
+    modifies one ("sanctions imposed in 2019")."""
+    if verb.dep_ in {"acl", "relcl"} and noun_entry(verb.head, lexicon) is not None:
+        return True
+    return any(
+        c.dep_ in {"dobj", "nsubjpass", "attr"} and noun_entry(c, lexicon) is not None
+        for c in verb.children
+    )
+
+
+def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[ActorRef]:
+    """Actors of a verb's subject; controlled and conjoined verbs borrow their head's."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                return index.actors_of(verb.head)  # "the operation that apprehended X"
+            return index.actors_of(child)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return index.actors_of(objects[0])
+    if depth > 3 or verb.head is verb:
+        return []
+    # controlled and conjoined verbs share the subject; so does a participle clause
+    # ("..., sending troops"), but not a bare passive one ("if asked")
+    shares = verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    if shares and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject_actors(verb.head, index, depth + 1)
+    if verb.dep_ in {"acl", "relcl"}:
+        # "Cuba—providing bodyguards", "the US operation to remove Maduro"
+        return index.actors_of(verb.head)
+    return []
+
+
+def preposition_objects(head: Token, prepositions: frozenset[str]) -> list[Token]:
+    return [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions
+        for g in c.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lexicon) -> Arguments:
+    actors = subject_actors(verb, index)
+    recipients: list[ActorRef] = []
+    if verb.lemma_.lower() in lexicon.undo_verbs:  # "lift sanctions on X": X
+        for noun in event_objects(verb, lexicon):
+            for obj in preposition_objects(noun, RECIPIENT_PREPOSITIONS):
+                recipients += index.actors_of(obj)
+    # what is given or deployed is not who receives it ("deploying troops")
+    object_deps = {"dative"} if entry.type in THEME_TYPES else {"dobj", "dative", "nsubjpass"}
+    for child in verb.children:
+        if child.dep_ in object_deps:
+            recipients += index.actors_of(child)
+    for obj in preposition_objects(verb, RECIPIENT_PREPOSITIONS):
+        recipients += index.actors_of(obj)
+    return Arguments(actors, recipients)
+
+
+def _carrier(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb whose subject acts through this event noun ("the US imposed sanctions")."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.light_verbs or lemma in cue_set("modality", "planned_verbs"):
+            return head
+    motion = head.head.lemma_.lower() in lexicon.motion_verbs and head.head.pos_ == "VERB"
+    if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and motion:
+        return head.head  # "traveled to Venezuela for discussions"
+    return None
+
+
+def noun_arguments(noun: Token, entry: LexEntry, index: ActorIndex, lexicon: Lexicon) -> Arguments:
+    """Arguments of an event noun; a conjoined or apposed event noun shares its head's."""
+    args = _own_noun_arguments(noun, entry, index, lexicon)
+    head = noun.head
+    if noun.dep_ in {"conj", "appos"} and head is not noun:
+        head_entry = noun_entry(head, lexicon)
+        if head_entry is not None:
+            shared = noun_arguments(head, head_entry, index, lexicon)
+            args.actors = args.actors or shared.actors
+            args.recipients = args.recipients or shared.recipients
+    return args
+
+
+def _own_noun_arguments(
+    noun: Token, entry: LexEntry, index: ActorIndex, lexicon: Lexicon
+) -> Arguments:
+    patient = entry.lemma in PATIENT_NOUNS
+    actors: list[ActorRef] = []
+    recipients: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            (recipients if patient else actors).extend(index.actors_of(child))
+        elif child.dep_ in {"compound", "amod", "nmod"} and index.mention_at(child) is not None:
+            actors.extend(index.actors_of(child))
+    for obj in preposition_objects(noun, frozenset({"by"})):
+        actors += index.actors_of(obj)
+    recipient_preps = set(RECIPIENT_PREPOSITIONS)
+    if entry.mode == "visit":
+        recipient_preps.add("in")
+    if entry.type in PATIENT_TYPES:
+        recipient_preps.add("of")
+    for obj in preposition_objects(noun, frozenset(recipient_preps)):
+        recipients += index.actors_of(obj)
+    carrier = _carrier(noun, lexicon)
+    if carrier is not None:
+        if not actors:
+            actors = subject_actors(carrier, index)
+        for child in carrier.children:
+            if child.dep_ == "dative":
+                recipients += index.actors_of(child)
+        if noun.dep_ == "dobj":
+            for obj in preposition_objects(carrier, RECIPIENT_PREPOSITIONS):
+                recipients += index.actors_of(obj)
+    holders = [noun] if carrier is None else [noun, carrier]
+    for holder in holders:  # "an agreement between Israel and Lebanon"
+        for obj in preposition_objects(holder, frozenset({"between", "among"})):
+            parties = index.actors_of(obj)
+            if parties and not actors:
+                actors, recipients = parties[:1], recipients + parties[1:]
+    if not actors and not any(c.dep_ == "poss" for c in noun.children):
+        actors = left_possessors(noun, index)
+    if not actors and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        governor = noun.head.head  # "visit ... for a meeting with X": the visit's actor
+        actors = [a for c in governor.children if c.dep_ == "poss" for a in index.actors_of(c)]
+    return Arguments(actors, recipients)
+
+
+def left_possessors(noun: Token, index: ActorIndex) -> list[ActorRef]:
+    """Possessors read off the surface when the parse lost them: "China, Iran, and
+    Russia's sustained backing" (the parser often makes "Russia's" a clause subject)."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i >= 0 and noun.i - i <= 4 and doc[i].tag_ in {"JJ", "VBN", "VBD", "NN", "RB"}:
+        i -= 1
+    if i < 1 or doc[i].tag_ != "POS":
+        return []
+    refs: list[ActorRef] = []
+    i -= 1
+    while i >= 0:
+        mentions = index.mentions_at(doc[i])
+        if mentions:
+            refs[:0] = [index.ref(m) for m in mentions]
+            span = doc.char_span(mentions[0].start, mentions[0].end, alignment_mode="expand")
+            i = (span.start if span is not None else i) - 1
+        elif doc[i].lower_ in {",", "and", "&"} and refs:
+            i -= 1
+        else:
+            break
+    return unique(refs)
+
+
+def confidence(
+    args: Arguments, is_verb: bool, modality: Modality, entry: LexEntry, sentence: Span
+) -> float:
+    """A simple score: both sides resolved, verb over noun, curated entry, certain status."""
+    score = 0.3 + (0.25 if args.actors else 0.0) + (0.2 if args.recipients else 0.0)
+    score += 0.1 if is_verb else 0.05
+    score += 0.05 if entry.curated else 0.0
+    if modality == "hypothetical":
+        score -= 0.1
+    if not sentence.text.rstrip().endswith((".", "!", "?", "”", '"', ";", ":")):
+        score -= 0.1  # a headline or fragment
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def build_mention(
+    doc_id: str, index: int, sentence: Span, trigger: Token, entry: LexEntry, args: Arguments,
+    modality: Modality, is_verb: bool,
+) -> EventMention:  # fmt: skip
+    quad, intensity = plover_info(entry.type, entry.mode)
+    return EventMention(
+        doc_id=doc_id, sentence_index=index, sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char, trigger_start=trigger.idx,
+        trigger_end=trigger.idx + len(trigger.text), trigger=trigger.text, type=entry.type,
+        mode=entry.mode, contexts=list(entry.contexts), actors=args.actors,
+        recipients=args.recipients, modality=modality,
+        confidence=confidence(args, is_verb, modality, entry, sentence), cameo=entry.cameo,
+        quad_class=quad, intensity=intensity,
+    )  # fmt: skip
+
+
+def _bridge(entry: LexEntry, index: int, earlier: list[EventMention]) -> Arguments:
+    """Arguments for a bare talks-type noun ("no deal was reached during Saturday's
+    negotiations"): those of the latest meeting or talks event a few sentences back."""
+    if entry.type not in BRIDGED_TYPES:
+        return Arguments([], [])
+    for event in reversed(earlier):
+        if index - event.sentence_index > BRIDGE_WINDOW:
+            break
+        if event.type in BRIDGED_TYPES and event.actors and event.modality == "asserted":
+            return Arguments(list(event.actors), list(event.recipients))
+    return Arguments([], [])
+
+
+def sentence_events(
+    doc_id: str, index: int, sentence: Span, actor_index: ActorIndex, lexicon: Lexicon,
+    earlier: list[EventMention],
+) -> list[EventMention]:  # fmt: skip
+    """Events triggered in one sentence; ``earlier`` are the document's events so far."""
+    cues = find_cues(sentence, actor_index)
+    found: list[EventMention] = []
+    for token in sentence:
+        entry = retyped_verb(token, lexicon) if token.pos_ == "VERB" else None
+        is_verb = entry is not None
+        if entry is not None:
+            undoing = token.lemma_.lower() in lexicon.undo_verbs and entry is lexicon.undo_entry
+            light = not undoing and token.lemma_.lower() in lexicon.light_verbs
+            if light and has_event_object(token, lexicon):
+                continue
+            args = verb_arguments(token, entry, actor_index, lexicon)
+        else:
+            entry = noun_entry(token, lexicon)
+            undone = token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.undo_verbs
+            if entry is None or undone:
+                continue
+            args = noun_arguments(token, entry, actor_index, lexicon)
+        actor_ids = {a.actor_id for a in args.actors}
+        args = Arguments(
+            unique(args.actors), unique([r for r in args.recipients if r.actor_id not in actor_ids])
+        )
+        bridged = False
+        if not args.actors and not args.recipients and not is_verb:
+            args, bridged = _bridge(entry, index, [*earlier, *found]), True
+        if not args.actors and not args.recipients:
+            continue
+        event = build_mention(
+            doc_id, index, sentence, token, entry, args, modality_of(token), is_verb
+        )
+        event.attribution = attribution_for(token, cues)
+        if bridged:
+            event.confidence = round(max(0.05, event.confidence - 0.2), 2)
+        found.append(event)
+    return found
+
+
+def extract_events(
+    doc: Doc, doc_id: str, mentions: list[Mention], actors: dict[str, Actor]
+) -> list[EventMention]:
+    """Event mentions of a parsed document, in text order."""
+    lexicon = load_lexicon()
+    actor_index = ActorIndex(mentions, actors)
+    sentences = list(doc.sents)
+    events: list[EventMention] = []
+    for index, sentence in enumerate(sentences):
+        events.extend(sentence_events(doc_id, index, sentence, actor_index, lexicon, events))
+    events.extend(apply_bullet_lists(sentences, events, actor_index, lexicon, doc_id))
+    events.sort(key=lambda e: (e.trigger_start, e.type))
+    return events

@@ -1,0 +1,141 @@
+"""The event lexicon: verb lemmas and event nouns to PLOVER type, mode, context and CAMEO.
+
+Three data files under events/data: verbs.tsv (derived from the PETRARCH2 CAMEO verb
+dictionary through the CAMEO-to-PLOVER table by scripts/build_event_lexicon.py),
+overrides.yaml (hand corrections and the event nouns), plover.yaml (quad class and
+intensity per PLOVER type and mode), plus cues.yaml for modality and attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+PACKAGE = "dateline.events"
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """What a trigger word means as an event."""
+
+    lemma: str
+    type: str
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    cameo: str | None = None
+    #: Modifier lemmas of which one must be present ("military" for "action").
+    needs: tuple[str, ...] = ()
+    #: True when the entry comes from the hand-curated overrides.
+    curated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, LexEntry]
+    nouns: dict[str, LexEntry]
+    #: Verbs whose event-noun object is the event ("held talks").
+    light_verbs: frozenset[str]
+    #: Verbs that are explicitly not events (modal and carrier verbs).
+    non_events: frozenset[str] = field(default_factory=frozenset)
+    #: Verbs that undo their event-noun object ("lift sanctions") and what that is.
+    undo_verbs: frozenset[str] = field(default_factory=frozenset)
+    undo_entry: LexEntry | None = None
+    #: Objects that make a transfer verb a mobilization ("sent troops") and what that is.
+    personnel_objects: frozenset[str] = field(default_factory=frozenset)
+    personnel_entry: LexEntry | None = None
+    #: Motion verbs whose "for X" event noun is their subject's act.
+    motion_verbs: frozenset[str] = field(default_factory=frozenset)
+
+
+def _read_text(name: str) -> str:
+    return resources.files(PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(_read_text(name))
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping")
+    return data
+
+
+def _contexts(raw: str | None) -> tuple[str, ...]:
+    return tuple(c.strip() for c in (raw or "").split(",") if c.strip())
+
+
+def _derived_verbs() -> dict[str, LexEntry]:
+    verbs: dict[str, LexEntry] = {}
+    for line in _read_text("verbs.tsv").splitlines():
+        if not line.strip() or line.startswith(("#", "lemma\t")):
+            continue
+        lemma, type_, mode, context, cameo = (line.split("\t") + [""] * 5)[:5]
+        verbs[lemma] = LexEntry(lemma, type_, mode or None, _contexts(context), cameo or None)
+    return verbs
+
+
+def _curated(lemma: str, spec: dict[str, Any]) -> LexEntry:
+    return LexEntry(
+        lemma=lemma,
+        type=str(spec["type"]),
+        mode=spec.get("mode"),
+        contexts=_contexts(spec.get("context")),
+        cameo=str(spec["cameo"]) if spec.get("cameo") else None,
+        needs=tuple(spec.get("needs") or ()),
+        curated=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The merged lexicon (derived verbs, then overrides); cached per process."""
+    overrides = _read_yaml("overrides.yaml")
+    verbs = _derived_verbs()
+    non_events: set[str] = set()
+    for lemma, spec in (overrides.get("verbs") or {}).items():
+        if spec.get("type") is None:
+            verbs.pop(lemma, None)
+            non_events.add(lemma)
+        else:
+            verbs[lemma] = _curated(lemma, spec)
+    nouns = {lemma: _curated(lemma, spec) for lemma, spec in (overrides.get("nouns") or {}).items()}
+    light = frozenset(overrides.get("light_verbs") or ())
+    return Lexicon(
+        verbs, nouns, light, frozenset(non_events),
+        undo_verbs=frozenset(overrides.get("undo_verbs") or ()),
+        undo_entry=_curated("undo", overrides["undo_entry"]),
+        personnel_objects=frozenset(overrides.get("personnel_objects") or ()),
+        personnel_entry=_curated("personnel", overrides["personnel_entry"]),
+        motion_verbs=frozenset(overrides.get("motion_verbs") or ()),
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _plover_table() -> dict[str, Any]:
+    return _read_yaml("plover.yaml")
+
+
+def plover_info(type_: str, mode: str | None = None) -> tuple[int | None, float | None]:
+    """(quad_class, intensity) of a PLOVER type; the mode's own score when it has one."""
+    table = _plover_table()
+    info = (table.get("types") or {}).get(type_)
+    if not info:
+        return None, None
+    intensity = float(info["intensity"])
+    if mode:
+        intensity = float((table.get("modes") or {}).get(f"{type_}:{mode}", intensity))
+    return int(info["quad_class"]), intensity
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, dict[str, Any]]:
+    """Modality and attribution cue words (cues.yaml)."""
+    return _read_yaml("cues.yaml")
+
+
+@lru_cache(maxsize=64)
+def cue_set(section: str, name: str) -> frozenset[str]:
+    """One list of cue words from cues.yaml as a set."""
+    return frozenset(load_cues()[section][name])
