@@ -29,8 +29,18 @@ def test_ingest_timeline_export_summary(tmp_path: Path) -> None:
     assert "2026-01-15" in timeline.stdout and "CONSULT" in timeline.stdout
     assert "[PLANNED]" not in timeline.stdout
 
+    # Dated reports of a planned act: shown only when asked for, and marked.
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text(
+        json.dumps({"id": "p1", "published": "2025-09-02",
+                    "text": "The United States is considering strikes on Venezuela."}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    assert runner.invoke(app, ["ingest", str(dated), "--db", db]).exit_code == 0
+    asserted_only = runner.invoke(app, ["timeline", "--db", db]).stdout
+    assert "2025-09-02" not in asserted_only
     everything = runner.invoke(app, ["timeline", "--db", db, "--include", "planned,hypothetical"])
-    assert everything.stdout.count("\n") > timeline.stdout.count("\n")
+    assert "2025-09-02" in everything.stdout and "[PLANNED]" in everything.stdout
 
     as_json = runner.invoke(app, ["timeline", "--db", db, "--format", "json", "--actor", "VEN"])
     records = [json.loads(line) for line in as_json.stdout.splitlines()]
@@ -41,14 +51,15 @@ def test_ingest_timeline_export_summary(tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
     export = runner.invoke(app, ["export", "events", "--db", db, "--format", "csv", "-o", str(out)])
     assert export.exit_code == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     assert rows and {"type", "modality", "actor_codes", "date"} <= rows[0].keys()
 
     docs = runner.invoke(app, ["export", "documents", "--db", db])
-    assert len(docs.stdout.splitlines()) == 5
+    assert len(docs.stdout.splitlines()) == 6
 
     summary = runner.invoke(app, ["summary", "--db", db])
-    assert summary.exit_code == 0 and "5 ok" in summary.stdout
+    assert summary.exit_code == 0 and "6 ok" in summary.stdout
 
 
 def test_failed_input_sets_the_exit_code(tmp_path: Path) -> None:

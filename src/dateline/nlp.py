@@ -55,3 +55,11 @@ def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
 
 def parse_one(text: str) -> Doc:
     return load_pipeline()(text)
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, computed once: ``Doc.text`` rebuilds it on every access."""
+    text = doc.user_data.get("dateline_text")
+    if not isinstance(text, str):
+        text = doc.user_data["dateline_text"] = doc.text
+    return text

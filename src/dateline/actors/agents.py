@@ -99,17 +99,17 @@ def agent_groups(
     person_starts = {name.start for name in names if actors[name.actor_id].kind == "person"}
     results: list[tuple[Mention, Actor]] = []
     for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod"):
+            continue
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if following is not None and following.idx in person_starts:
             continue  # a title before a name ("Venezuelan President Nicolás Maduro")
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod"):
+        sectors = agent_sectors(token, kb)
+        if not sectors:
             continue
         end_char = token.idx + len(token.text)
         if any(token.idx < end and start < end_char for start, end in name_ranges):
             continue  # part of a name ("Joint Chiefs of Staff")
-        sectors = agent_sectors(token, kb)
-        if not sectors:
-            continue
         start, end = _phrase_bounds(token, countries_at)
         countries: list[str | None] = list(
             dict.fromkeys(countries_at[i] for i in range(start, end) if i in countries_at)

@@ -55,6 +55,11 @@ class KnowledgeBase:
     #: Longest name in tokens (whitespace-separated words), bounds the gazetteer scan.
     max_name_words: int = 1
     max_title_words: int = 1
+    #: The first word of every name: a token that starts no name needs no longer look-up.
+    first_words: set[str] = field(default_factory=set)
+
+    def may_start_name(self, token_text: str) -> bool:
+        return first_word(fold(token_text)) in self.first_words
 
     def lookup(self, text: str) -> Entry | None:
         """The entry a surface text names, honouring the capitals-only rule."""
@@ -78,6 +83,15 @@ def fold(text: str) -> str:
     text = strip_accents(text).replace("’", "'").replace("‘", "'").casefold()
     text = _SPACES.sub(" ", _DOTS.sub("", text)).strip()
     return text[4:] if text.startswith("the ") else text
+
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def first_word(folded: str) -> str:
+    """The leading run of word characters ("guinea-bissau" -> "guinea", "us" -> "us")."""
+    match = _FIRST_WORD.match(folded)
+    return match.group(0) if match else folded
 
 
 def slug(text: str) -> str:
@@ -122,6 +136,7 @@ def _add(kb: KnowledgeBase, alias: str, entry: Entry) -> None:
     if not key:
         return
     kb.names[key] = entry
+    kb.first_words.add(first_word(key))
     kb.max_name_words = max(kb.max_name_words, len(key.split()))
 
 

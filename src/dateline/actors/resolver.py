@@ -142,6 +142,8 @@ def _after_attitude_prefix(doc: Doc, i: int) -> bool:
 def _longest_match(
     doc: Doc, i: int, kb: KnowledgeBase, ner_label: dict[int, str]
 ) -> tuple[Span, Entry] | None:
+    if not (kb.may_start_name(doc[i].text) or kb.may_start_name(doc[i].text.upper())):
+        return None
     limit = min(len(doc), i + kb.max_name_words + 3)
     for end in range(limit, i, -1):
         span = doc[i:end]
@@ -247,10 +249,15 @@ def is_heading(token_index: int, doc: Doc) -> bool:
     NER takes their capitalised words for names.
     """
     sentence = doc[token_index].sent
-    words = [token for token in sentence if token.is_alpha][1:]  # the first is always capital
-    last = [token for token in sentence if not token.is_space][-1]
-    capitalised = sum(1 for token in words if token.text[:1].isupper())
-    return last.text not in {".", '"', "”"} and capitalised >= 0.6 * max(len(words), 1)
+    cache = doc.user_data.setdefault("dateline_headings", {})
+    if sentence.start not in cache:
+        words = [token for token in sentence if token.is_alpha][1:]  # the first is capital
+        last = [token for token in sentence if not token.is_space][-1]
+        capitalised = sum(1 for token in words if token.text[:1].isupper())
+        cache[sentence.start] = last.text not in {".", '"', "”"} and capitalised >= 0.6 * max(
+            len(words), 1
+        )
+    return bool(cache[sentence.start])
 
 
 def _plausible_person(name: Name, doc: Doc) -> bool:

@@ -17,6 +17,8 @@ from dateline.events.arguments import ActorIndex
 from dateline.events.lexicon import cue_set
 from dateline.model import Attribution
 
+from ..nlp import doc_text
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -40,7 +42,7 @@ def _speaker(head: Token, index: ActorIndex) -> tuple[str, str | None]:
         return mention.text, mention.actor_id
     subtree = [t for t in head.subtree if t.dep_ not in {"punct", "relcl", "acl"}]
     words = [t for t in subtree if t.i <= head.i or t.dep_ in {"compound", "flat"}]
-    text = head.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else head.text
+    text = head.doc[words[0].i : words[-1].i + 1].text if words else head.text
     return text, None
 
 
@@ -54,7 +56,7 @@ def find_cues(sentence: Span, index: ActorIndex) -> list[Cue]:
     """The attribution cues of one sentence with the tokens each governs."""
     speech_verbs = cue_set("attribution", "speech_verbs")
     report_nouns = cue_set("attribution", "report_nouns")
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     cues: list[Cue] = []
     for token in sentence:
         lemma = token.lemma_.lower()

@@ -24,13 +24,8 @@ VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 def trigger_token(doc: Doc, mention: EventMention) -> Token | None:
     """The token starting at the trigger, or else the one covering its first character."""
-    for token in doc:
-        if token.idx == mention.trigger_start:
-            return token
-    for token in doc:
-        if token.idx <= mention.trigger_start < token.idx + len(token.text):
-            return token
-    return None
+    span = doc.char_span(mention.trigger_start, mention.trigger_start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def clause_path(trigger: Token) -> dict[int, int]:
