@@ -300,19 +300,21 @@ app.add_typer(eval_app, name="eval")
 @eval_app.command("events")
 def eval_events(
     gold: Annotated[
-        Path | None, typer.Option(help="Gold JSONL (default: the bundled gold sentences).")
+        Path | None, typer.Option(help="Gold JSONL (default: the bundled dev and held-out sets).")
     ] = None,
     show_errors: Annotated[bool, typer.Option("--errors", help="List each error.")] = False,
 ) -> None:
     """Score event coding: type, participants, status and date."""
-    from .eval.events import score_events
+    from .eval.events import BUNDLED_SETS, bundled_gold, score_events
 
     if gold is not None and not gold.is_file():
         raise _fail(f"no gold file at {gold}")
-    scores = score_events(gold)
-    print(scores.report())
-    if show_errors:
-        print("\n".join(scores.errors))
+    sets = {str(gold): gold} if gold else {name: bundled_gold(name) for name in BUNDLED_SETS}
+    for name, path in sets.items():
+        scores = score_events(path)
+        print(f"== {name}\n{scores.report()}")
+        if show_errors and scores.errors:
+            print("\n".join(scores.errors))
 
 
 @app.callback(invoke_without_command=True)
