@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -210,55 +210,54 @@ def timeline(
             print(json.dumps(timelinejs(entries), ensure_ascii=False, indent=1))
 
 
-@app.command()
-def code(
-    input: Annotated[
-        str | None, typer.Option("--input", "-i", help="JSONL in (default stdin).")
-    ] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="JSONL out.")] = None,
+def _run_jsonl(
+    input: str | None,
+    output: str | None,
+    process: Callable[[Iterable[dict[str, Any]]], Iterable[dict[str, Any]]],
 ) -> None:
+    """Feed the well-formed input lines to ``process`` and write its records; a malformed
+    line becomes an error record in place and sets exit code 1, the rest go on."""
+    failed = False
+    with _output(output) as out:
+
+        def good_items() -> Iterator[dict[str, Any]]:
+            nonlocal failed
+            for number, item in _read_jsonl(input):
+                if isinstance(item, str):
+                    failed = True
+                    out.write(json.dumps({"id": None, "line": number, "error": item}) + "\n")
+                else:
+                    yield item
+
+        for record in process(good_items()):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def code(input: InputOption = None, output: OutputOption = None) -> None:
     """Code sentences without a store: {"id", "text", "published"?} per line."""
     from .export.records import mention_as_event
     from .pipeline import annotate_text
 
-    failed = False
-    with _output(output) as out:
-        for number, item in _read_jsonl(input):
-            if isinstance(item, str):
-                failed = True
-                out.write(json.dumps({"id": None, "line": number, "error": item}) + "\n")
-                continue
+    def code_items(items: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for number, item in enumerate(items, 1):
             ann = annotate_text(item["text"], item.get("published"), str(item.get("id", number)))
-            events = [mention_as_event(m) for m in ann.event_mentions]
-            out.write(json.dumps({"id": item.get("id"), "events": events}, ensure_ascii=False))
-            out.write("\n")
-    if failed:
-        raise typer.Exit(1)
+            yield {
+                "id": item.get("id"),
+                "events": [mention_as_event(m) for m in ann.event_mentions],
+            }
+
+    _run_jsonl(input, output, code_items)
 
 
 @app.command()
-def timex(
-    input: Annotated[
-        str | None, typer.Option("--input", "-i", help="JSONL in (default stdin).")
-    ] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="JSONL out.")] = None,
-) -> None:
+def timex(input: InputOption = None, output: OutputOption = None) -> None:
     """Tag time expressions: {"id", "text", "dct"} per line."""
     from .temporal import timex_records
 
-    failed = False
-    with _output(output) as out:
-        good: list[dict[str, Any]] = []
-        for number, item in _read_jsonl(input):
-            if isinstance(item, str):
-                failed = True
-                out.write(json.dumps({"id": None, "line": number, "error": item}) + "\n")
-            else:
-                good.append(item)
-        for record in timex_records(good):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    if failed:
-        raise typer.Exit(1)
+    _run_jsonl(input, output, timex_records)
 
 
 @app.command()
