@@ -147,9 +147,7 @@ def export(
     kind: Annotated[Kind, typer.Argument(help="events or documents")],
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv")] = "jsonl",
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="File (default stdout).")
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Write one record per event (after merging) or per document."""
     from .export import exporters
