@@ -69,3 +69,26 @@ def test_summary_counts(tmp_path: Path, make_annotation: Callable[..., Annotatio
         assert s.events["CONSULT"] == {"asserted": 1, "planned": 1}
         assert s.events["AID"] == {"asserted": 1}
         assert s.top_actors[0][0] in {"USA", "person:delcy-rodriguez"}
+
+
+def test_excerpt_keeps_the_trigger_of_a_long_sentence(
+    tmp_path: Path, make_annotation: Callable[..., Annotation]
+) -> None:
+    from dateline.model import Sentence
+
+    annotation = make_annotation()
+    long = "Officials said many things about many matters, " * 6 + annotation.document.text
+    shift = len(long) - len(annotation.document.text)
+    annotation.document.text = long
+    annotation.sentences = [Sentence("doc_a", 0, 0, len(long))]
+    em = annotation.event_mentions[0]
+    em.sentence_end = len(long)
+    em.trigger_start += shift
+    em.trigger_end += shift
+    with Store(tmp_path / "s.db") as store:
+        store.add_annotation(annotation)
+        (entry,) = timeline(store)
+        excerpt = entry.excerpt(80)
+    assert excerpt.startswith("…") and " met " in excerpt
+    assert len(excerpt) <= 82
+    assert excerpt[1:].split()[0] in long.split()  # no word cut in half

@@ -125,6 +125,7 @@ def _country_display_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for country in pycountry.countries:
         names[country.alpha_3] = getattr(country, "common_name", None) or country.name
+    names.update({code: name for code, name, *_ in _rows("display_names.tsv")})
     return names
 
 

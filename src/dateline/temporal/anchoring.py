@@ -68,6 +68,10 @@ def attachment_distance(doc: Doc, timex: Timex, path: dict[int, int]) -> int | N
             return steps + path[current.i]
         if current.head.i == current.i:
             return None
+        if steps and current.pos_ in {"VERB", "AUX"}:
+            # The expression dates another clause ("a shift ... since Maduro seized
+            # control in 2013" does not date the shift).
+            return None
         current, steps = current.head, steps + 1
 
 

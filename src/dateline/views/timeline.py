@@ -20,6 +20,25 @@ class TimelineEntry:
     def sentence(self) -> str:
         return " ".join(self.mentions[0].sentence.split()) if self.mentions else ""
 
+    def excerpt(self, width: int = 160) -> str:
+        """The first mention's sentence, cut to ``width`` around its trigger if longer."""
+        if not self.mentions:
+            return ""
+        first = self.mentions[0]
+        sentence = first.sentence
+        if len(" ".join(sentence.split())) <= width:
+            return " ".join(sentence.split())
+        at = first.mention.trigger_start - first.mention.sentence_start
+        start = max(0, min(at - width // 2, len(sentence) - width))
+        end = start + width
+        words = sentence[start:end].split()
+        # Drop words cut in half at either edge.
+        if start > 0 and not sentence[start - 1].isspace():
+            words = words[1:]
+        if end < len(sentence) and not sentence[end].isspace():
+            words = words[:-1]
+        return ("…" if start > 0 else "") + " ".join(words) + ("…" if end < len(sentence) else "")
+
 
 def timeline(
     store: Store,
@@ -97,14 +116,10 @@ def render_text(entries: Sequence[TimelineEntry], undated_count: int = 0) -> str
             f"  ({e.date.precision}, {e.date.origin}; {sources})"
         )
         origin = entry.mentions[0].source if entry.mentions else ""
-        lines.append(f"{'':<12}“{_clip(entry.sentence)}” — {origin}")
+        lines.append(f"{'':<12}“{entry.excerpt()}” — {origin}")
     if undated_count:
         lines.append(f"({undated_count} more events have no date and are not shown)")
     return "\n".join(lines)
-
-
-def _clip(text: str, width: int = 160) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def timelinejs(entries: Sequence[TimelineEntry], title: str = "dateline") -> dict[str, Any]:
