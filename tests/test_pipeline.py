@@ -120,3 +120,45 @@ def test_two_workers_give_the_same_store_as_one(tmp_path: Path) -> None:
             )
     assert records[0] == records[1]
     assert len(records[0]) > 10
+
+
+HTML_ARTICLE = """<!doctype html>
+<html><head>
+<title>Officials meet in Caracas</title>
+<meta property="og:title" content="Russian officials meet Venezuelan envoys in Caracas">
+<meta property="og:site_name" content="Example Wire">
+<meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2022-03-08T10:00:00Z">
+<link rel="canonical" href="https://news.example.org/caracas-talks">
+<script>document.write("not article text")</script>
+</head><body><nav>Home | World</nav><article>
+<h1>Russian officials meet Venezuelan envoys in Caracas</h1>
+<p>On Saturday, Russian officials met Venezuelan representatives in Caracas, the foreign
+ministry said. The two sides discussed oil supplies and military cooperation.</p>
+<p>Analysts said the talks could lead to a new agreement between the two governments
+later this year, although no deal has been signed so far.</p>
+</article><footer>Copyright</footer></body></html>
+"""
+
+
+def test_html_metadata_dates_the_events(tmp_path: Path) -> None:
+    page = tmp_path / "caracas.html"
+    page.write_text(HTML_ARTICLE, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([page], store)
+        assert report.stored == 1
+        ((document, _),) = store.documents()
+        assert document.published.value == "2022-03-08"
+        assert document.published.origin == "metadata"
+        assert document.url == "https://news.example.org/caracas-talks"
+        assert "not article text" not in document.text
+        (met,) = [
+            e
+            for e in store.events(types=["CONSULT"])
+            if any(m.mention.trigger == "met" for m in store.event_mentions(e.id))
+        ]
+        assert [a.country for a in met.actors] == ["RUS"]
+        # "On Saturday" in a past-tense sentence: the Saturday before publication.
+        assert met.date.value == "2022-03-05"
+        assert met.date.origin == "relative"
+        assert met.attribution is not None and met.attribution.text == "the foreign ministry said"

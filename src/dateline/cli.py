@@ -111,7 +111,7 @@ def ingest(
     """Read files or folders and process them fully into the store."""
     from .pipeline import IngestOptions
     from .pipeline import ingest as run_ingest
-    from .sources import Limits
+    from .sources import Limits, expected_documents
     from .temporal import normalise_published
 
     if published and normalise_published(published, "user").value is None:
@@ -122,7 +122,7 @@ def ingest(
         TextColumn("{task.description}"), TimeElapsedColumn(),
     )  # fmt: skip
     with _open_store(db) as store, Progress(*columns, console=err) as bar:
-        task = bar.add_task("", total=None)
+        task = bar.add_task("", total=expected_documents(paths))
 
         def progress(source: str, outcome: str) -> None:
             bar.update(task, advance=1, description=f"{outcome}: {Path(source).name[:40]}")

@@ -92,3 +92,15 @@ def test_a_reader_that_breaks_becomes_an_error_record(
 
 def test_registered_suffixes() -> None:
     assert {".txt", ".html", ".htm", ".jsonl", ".csv"} <= set(readers)
+
+
+def test_expected_documents_counts_single_document_files(tmp_path: Path) -> None:
+    from dateline.sources import expected_documents
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "two.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    assert expected_documents([tmp_path]) == 2
+    (tmp_path / "many.jsonl").write_text("{}\n", encoding="utf-8")
+    assert expected_documents([tmp_path]) is None

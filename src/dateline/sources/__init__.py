@@ -14,7 +14,11 @@ from dateline.model import RawDocument
 from dateline.sources import csv, html, jsonl, text
 from dateline.sources.base import Limits, ReaderFn, ReadError, readers
 
-__all__ = ["Limits", "ReadError", "ReaderFn", "iter_raw_documents", "readers"]
+__all__ = [
+    "Limits", "ReadError", "ReaderFn", "expected_documents", "iter_raw_documents", "readers"
+]  # fmt: skip
+#: Readers that yield many documents per file: their files cannot be counted in advance.
+MULTI_DOCUMENT_SUFFIXES = frozenset({".jsonl", ".csv"})
 _READER_MODULES = (csv, html, jsonl, text)  # imported for their registrations
 
 
@@ -38,6 +42,19 @@ def iter_raw_documents(
             yield RawDocument(source=str(given), error="not a regular file")
         else:
             yield RawDocument(source=str(given), error="no such file or directory")
+
+
+def expected_documents(paths: Iterable[str | Path]) -> int | None:
+    """How many documents the inputs hold, when that is known without reading them
+    (for a progress bar's total); None when a multi-document file is among them."""
+    count = 0
+    for given in paths:
+        path = Path(given)
+        files = _walk(path) if path.is_dir() else [path]
+        if any(f.suffix.lower() in MULTI_DOCUMENT_SUFFIXES for f in files):
+            return None
+        count += len(files)
+    return count
 
 
 def _walk(folder: Path) -> list[Path]:
