@@ -114,3 +114,22 @@ def test_timex_command() -> None:
     assert values["last week"] == "2026-W03"
     for t in record["timexes"]:
         assert item["text"][t["start"] : t["end"]] == t["text"]
+
+
+def test_timeline_rejects_bad_filters(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["ingest", str(DEMO / "001_7a42ce4cbfe48bf5.txt"), "--db", db])
+    bad_from = runner.invoke(app, ["timeline", "--db", db, "--from", "2026-1"])
+    assert bad_from.exit_code == 2 and "not a date" in bad_from.output
+    bad_type = runner.invoke(app, ["timeline", "--db", db, "--type", "STRIKE"])
+    assert bad_type.exit_code == 2 and "unknown type STRIKE" in bad_type.output
+    month = runner.invoke(app, ["timeline", "--db", db, "--from", "2026-01", "--to", "2026-01"])
+    assert month.exit_code == 0 and "2026-01-15" in month.stdout
+    assert "no date" not in month.stdout  # undated events cannot fall in a range
+
+
+def test_code_rejects_numeric_dates_per_line() -> None:
+    lines = json.dumps({"id": "n", "text": "Iran sent aid.", "published": 2026})
+    result = runner.invoke(app, ["code"], input=lines + "\n")
+    assert result.exit_code == 1
+    assert "must be a date string" in result.stdout

@@ -162,3 +162,44 @@ def test_html_metadata_dates_the_events(tmp_path: Path) -> None:
         assert met.date.value == "2022-03-05"
         assert met.date.origin == "relative"
         assert met.attribution is not None and met.attribution.text == "the foreign ministry said"
+
+
+def test_a_document_that_failed_in_a_stage_is_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+
+    def broken(doc, doc_id, mentions, actors):  # type: ignore[no-untyped-def]
+        raise RuntimeError("bug")
+
+    with Store(tmp_path / "s.db") as store:
+        with monkeypatch.context() as patch:
+            patch.setattr(pipeline, "extract_events", broken)
+            assert len(ingest([good], store).failed) == 1
+        report = ingest([good], store)  # the bug is fixed: the document is processed
+        assert report.stored == 1 and report.unchanged == 0
+        assert store.rows("SELECT status FROM documents")[0][0] == "ok"
+
+
+def test_duplicates_in_flight_are_annotated_once(tmp_path: Path) -> None:
+    import json
+
+    lines = tmp_path / "same.jsonl"
+    record = {"text": GOOD, "published": "2022-03-09"}
+    lines.write_text("\n".join(json.dumps(record) for _ in range(6)) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([lines], store, IngestOptions(workers=2, batch_size=1))
+        assert (report.stored, report.unchanged) == (1, 5)
+        assert report.event_mentions == store.scalar("SELECT count(*) FROM event_mentions")
+
+
+def test_text_over_the_character_limit_fails_alone(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "long.txt").write_text("Officials met. " * 100, encoding="utf-8")
+    (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([tmp_path / "in"], store, IngestOptions(limits=Limits(max_chars=1000)))
+    assert report.stored == 1
+    ((source, reason),) = report.failed
+    assert source.endswith("long.txt") and "text too long: 1500 characters" in reason

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .model import MODALITIES
+from .model import MODALITIES, PLOVER_TYPES
 
 app = typer.Typer(
     help="dateline: news articles in, a sourced and dated record of events out.",
@@ -53,14 +54,24 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _open_store(db: Path, must_exist: bool = False) -> Any:
+    """The store; read-only commands (``must_exist``) never create or adopt a file."""
     from .store import Store, StoreError
 
     if must_exist and not db.exists():
         raise _fail(f"no store at {db} (run `dateline ingest` first, or pass --db)")
     try:
-        return Store(db)
+        return Store(db, create=not must_exist)
     except StoreError as exc:
         raise _fail(str(exc)) from exc
+
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _date_bound(value: str | None, option: str) -> str | None:
+    if value is not None and not _PARTIAL_DATE.match(value):
+        raise _fail(f"{option} {value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
 
 
 @contextmanager
@@ -94,6 +105,11 @@ def _read_jsonl(path: str | None) -> Iterator[tuple[int, dict[str, Any] | str]]:
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 yield number, f"line {number}: expected an object with a string 'text'"
                 continue
+            bad = [k for k in ("published", "dct") if item.get(k) is not None
+                   and not isinstance(item[k], str)]  # fmt: skip
+            if bad:
+                yield number, f'line {number}: {bad[0]!r} must be a date string like "2026-01-15"'
+                continue
             yield number, item
 
 
@@ -106,17 +122,22 @@ def ingest(
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Parser processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 16,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = 5_000_000,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file (bytes).")] = 5_000_000,
+    max_chars: Annotated[
+        int, typer.Option(min=1, max=1_000_000, help="Longest document text (characters).")
+    ] = 200_000,
 ) -> None:
     """Read files or folders and process them fully into the store."""
     from .pipeline import IngestOptions
     from .pipeline import ingest as run_ingest
     from .sources import Limits, expected_documents
+    from .store import StoreError
     from .temporal import normalise_published
 
     if published and normalise_published(published, "user").value is None:
         raise _fail(f"--published {published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    options = IngestOptions(published, workers, batch_size, limits=Limits(max_bytes=max_bytes))
+    limits = Limits(max_bytes=max_bytes, max_chars=max_chars)
+    options = IngestOptions(published, workers, batch_size, limits=limits)
     columns = (
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -127,7 +148,10 @@ def ingest(
         def progress(source: str, outcome: str) -> None:
             bar.update(task, advance=1, description=f"{outcome}: {Path(source).name[:40]}")
 
-        report = run_ingest([str(p) for p in paths], store, options, progress)
+        try:
+            report = run_ingest([str(p) for p in paths], store, options, progress)
+        except StoreError as exc:
+            raise _fail(f"{exc}; everything stored before this point is kept") from exc
     err.print(
         f"[bold]{report.read}[/bold] documents read: {report.stored} stored, "
         f"{report.unchanged} already stored, {len(report.skipped)} skipped, "
@@ -191,6 +215,10 @@ def timeline(
         raise _fail(f"unknown status {', '.join(unknown)} (use {', '.join(MODALITIES)})")
     modalities = ["asserted", *[m for m in extra if m != "asserted"]]
     types = [t.strip().upper() for t in type.split(",")] if type else None
+    bad_types = [t for t in types or [] if t not in PLOVER_TYPES]
+    if bad_types:
+        raise _fail(f"unknown type {', '.join(bad_types)} (use {', '.join(PLOVER_TYPES)})")
+    date_from, date_to = _date_bound(date_from, "--from"), _date_bound(date_to, "--to")
     with _open_store(db, must_exist=True) as store:
         entries = build(store, actor=actor, date_from=date_from, date_to=date_to,
                         modalities=modalities, types=types)  # fmt: skip
@@ -198,7 +226,11 @@ def timeline(
             chosen = key_dates(store, entries, dates)
             entries = [e for k in chosen for e in k.entries]
         if format is TimelineFormat.text:
-            print(render_text(entries, 0 if summary else undated(store, modalities)))
+            # Undated events cannot fall in a date range, so they are only counted without one.
+            hidden = (
+                0 if summary or date_from or date_to else undated(store, modalities, actor, types)
+            )
+            print(render_text(entries, hidden))
         elif format is TimelineFormat.json:
             from .export.records import event_record
 
@@ -228,6 +260,7 @@ def _run_jsonl(
                     yield item
 
         for record in process(good_items()):
+            failed = failed or "error" in record
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
         raise typer.Exit(1)
@@ -242,6 +275,9 @@ def code(input: InputOption = None, output: OutputOption = None) -> None:
     def code_items(items: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for number, item in enumerate(items, 1):
             ann = annotate_text(item["text"], item.get("published"), str(item.get("id", number)))
+            if ann.document.status != "ok":
+                yield {"id": item.get("id"), "error": ann.document.error}
+                continue
             yield {
                 "id": item.get("id"),
                 "events": [mention_as_event(m) for m in ann.event_mentions],

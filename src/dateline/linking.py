@@ -31,11 +31,12 @@ def _side(refs: Sequence[ActorRef]) -> str:
 
 
 def event_key(mention: EventMention) -> str:
-    date = mention.date.value if mention.date.origin != "publication" else None
+    # Without a date nothing says two reports describe the same happening: an undated
+    # mention stays an event of its own.
+    date = mention.date.value or mention.id
     return "|".join(
-        [mention.type, mention.modality, _side(mention.actors), _side(mention.recipients),
-         date or ""]
-    )  # fmt: skip
+        [mention.type, mention.modality, _side(mention.actors), _side(mention.recipients), date]
+    )
 
 
 def event_id(mention: EventMention) -> str:

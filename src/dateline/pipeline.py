@@ -84,46 +84,78 @@ def prepare(raw: RawDocument, options: IngestOptions) -> Document:
     )  # fmt: skip
 
 
+def _trim_end(text: str, start: int, end: int) -> int:
+    """A sentence's end without the line break and spaces spaCy attaches to it."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def annotate(document: Document, parsed: Doc) -> Annotation:
     """Run every per-document stage over one parsed document."""
     doc_id = document.id
-    sentences = [Sentence(doc_id, i, s.start_char, s.end_char) for i, s in enumerate(parsed.sents)]
+    text = document.text
+    sentences = [
+        Sentence(doc_id, i, s.start_char, _trim_end(text, s.start_char, s.end_char))
+        for i, s in enumerate(parsed.sents)
+    ]
     timexes = tag_timexes(document.text, document.published.value, parsed)
     for timex in timexes:
         timex.doc_id = doc_id
     mentions, actors = resolve_actors(parsed, doc_id)
     event_mentions = extract_events(parsed, doc_id, mentions, actors)
     date_event_mentions(parsed, event_mentions, timexes, document.published)
+    for mention in event_mentions:
+        mention.sentence_end = _trim_end(text, mention.sentence_start, mention.sentence_end)
     return Annotation(document, sentences, timexes, mentions, actors, event_mentions)
+
+
+def _failed(document: Document, stage: str, exc: Exception) -> Annotation:
+    last = traceback.extract_tb(exc.__traceback__)[-1]
+    document.status = "failed"
+    document.error = (
+        f"internal error while {stage}: {type(exc).__name__}: {exc}"
+        f" ({Path(last.filename).name}:{last.lineno})"
+    )
+    return Annotation(document)
 
 
 def annotate_batch(documents: Sequence[Document], batch_size: int = 16) -> list[Annotation]:
     """Parse and annotate a batch; a document that breaks a stage is returned as failed."""
     nlp = load_pipeline()
+    try:
+        parsed: list[Doc | Exception] = list(
+            nlp.pipe((d.text for d in documents), batch_size=batch_size)
+        )
+    except Exception:  # one document broke the parser: parse one by one to find it
+        parsed = []
+        for document in documents:
+            try:
+                parsed.append(nlp(document.text))
+            except Exception as exc:
+                parsed.append(exc)
     results = []
-    for document, parsed in zip(
-        documents, nlp.pipe((d.text for d in documents), batch_size=batch_size), strict=True
-    ):
+    for document, doc in zip(documents, parsed, strict=True):
+        if isinstance(doc, Exception):
+            results.append(_failed(document, "parsing", doc))
+            continue
         try:
-            results.append(annotate(document, parsed))
+            results.append(annotate(document, doc))
         except Exception as exc:  # one bad document never stops a run
-            last = traceback.extract_tb(exc.__traceback__)[-1]
-            document.status = "failed"
-            document.error = (
-                f"internal error while annotating: {type(exc).__name__}: {exc}"
-                f" ({Path(last.filename).name}:{last.lineno})"
-            )
-            results.append(Annotation(document))
+            results.append(_failed(document, "annotating", exc))
     return results
 
 
 def _batches(
     raws: Iterable[RawDocument], store: Store, options: IngestOptions, report: IngestReport,
-    progress: ProgressFn | None,
+    progress: ProgressFn | None, pending: set[str],
 ) -> Iterator[list[Document]]:  # fmt: skip
-    """Screened, not-yet-stored documents in batches; the rest is recorded on the way."""
+    """Screened, not-yet-stored documents in batches; the rest is recorded on the way.
+
+    ``pending`` holds the ids handed to the executor and not yet stored, so a duplicate
+    further on is not annotated twice while its first copy is still in flight.
+    """
     batch: list[Document] = []
-    pending: set[str] = set()
     for raw in raws:
         document = prepare(raw, options)
         if store.has_document(document.id) or document.id in pending:
@@ -139,7 +171,7 @@ def _batches(
             pending.add(document.id)
             if len(batch) >= options.batch_size:
                 yield batch
-                batch, pending = [], set()
+                batch = []
             continue
         if progress:
             progress(document.source, outcome)
@@ -158,25 +190,36 @@ def ingest(
     report = IngestReport()
     run_id = store.start_run([str(p) for p in paths])
     executor = executors.get(options.executor)(options.workers)
+    pending: set[str] = set()
+    finished = False
     try:
         raws = iter_raw_documents(paths, options.limits)
-        batches = _batches(raws, store, options, report, progress)
+        batches = _batches(raws, store, options, report, progress, pending)
         for annotations in executor.map(annotate_batch, batches):
             for annotation in annotations:
-                document = annotation.document
-                if document.status == "ok":
-                    store.add_annotation(annotation)
-                    report.stored += 1
-                    report.event_mentions += len(annotation.event_mentions)
-                else:
-                    store.add_document(document)
-                    report.failed.append((document.source, document.error or ""))
-                if progress:
-                    progress(document.source, document.status)
+                _store_result(store, annotation, report, progress)
+                pending.discard(annotation.document.id)
+        finished = True
     finally:
         executor.close()
-        store.finish_run(run_id, report.counts())
+        if finished:  # an interrupted run leaves its run record open, as it was
+            store.finish_run(run_id, report.counts())
     return report
+
+
+def _store_result(
+    store: Store, annotation: Annotation, report: IngestReport, progress: ProgressFn | None
+) -> None:
+    document = annotation.document
+    if document.status == "ok":
+        store.add_annotation(annotation)
+        report.stored += 1
+        report.event_mentions += len(annotation.event_mentions)
+    else:
+        store.add_document(document)
+        report.failed.append((document.source, document.error or ""))
+    if progress:
+        progress(document.source, document.status)
 
 
 def annotate_text(text: str, published: str | None = None, doc_id: str = "") -> Annotation:

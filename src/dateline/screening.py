@@ -27,8 +27,8 @@ def screen(raw: RawDocument, limits: Limits) -> tuple[DocumentStatus, str | None
     text = raw.text or ""
     if not text.strip():
         return "skipped", "empty document"
-    if len(text) > limits.max_bytes:
-        return "failed", f"text too long: {len(text)} characters (limit {limits.max_bytes})"
+    if len(text) > limits.max_chars:
+        return "failed", f"text too long: {len(text)} characters (limit {limits.max_chars})"
     if len(text.strip()) < limits.min_chars:
         return "skipped", f"too short: {len(text.strip())} characters (minimum {limits.min_chars})"
     language = raw.language or detect_language(text)

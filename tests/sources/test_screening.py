@@ -72,7 +72,7 @@ def test_empty_documents_are_skipped(text: str | None) -> None:
 
 
 def test_too_long_and_too_short_texts() -> None:
-    limits = Limits(max_bytes=50, min_chars=10)
+    limits = Limits(max_chars=50, min_chars=10)
     assert screen(RawDocument(source="l", text="a" * 51), limits) == (
         "failed",
         "text too long: 51 characters (limit 50)",

@@ -101,7 +101,9 @@ def test_failed_document_is_replaced_when_source_reads_fine(
     with Store(tmp_path / "s.db") as store:
         failed = Document("doc_fail", "doc_a.txt", "", status="failed", error="binary file")
         assert store.add_document(failed)
-        assert not store.add_document(failed)
+        assert store.add_document(failed)  # a failure is tried again, recorded once
+        assert store.scalar("SELECT count(*) FROM documents") == 1
+        assert not store.has_document("doc_fail")
         store.add_annotation(make_annotation("doc_a"))
         statuses = store.rows("SELECT id, status FROM documents")
         assert [(r[0], r[1]) for r in statuses] == [("doc_a", "ok")]
@@ -115,3 +117,43 @@ def test_full_text_search(tmp_path: Path, make_annotation: AnnotationFactory) ->
             " WHERE documents_fts MATCH 'caracas'"
         )
         assert [h[0] for h in hits] == ["doc_a"]
+
+
+def test_read_only_open_refuses_a_foreign_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.close()
+    with pytest.raises(StoreError, match="not a dateline store"):
+        Store(path, create=False)
+    conn = sqlite3.connect(path)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    conn.close()
+    assert tables == {"notes"}
+
+
+def test_undated_reports_are_never_merged(
+    tmp_path: Path, make_annotation: AnnotationFactory
+) -> None:
+    from dateline.model import DateValue
+
+    with Store(tmp_path / "s.db") as store:
+        for doc_id in ("doc_a", "doc_b"):
+            annotation = make_annotation(doc_id)
+            annotation.document.text += doc_id
+            annotation.event_mentions[0].date = DateValue()
+            store.add_annotation(annotation)
+        assert len(store.events()) == 2
+
+
+def test_a_fixed_file_replaces_its_whole_file_failure(
+    tmp_path: Path, make_annotation: AnnotationFactory
+) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.add_document(Document("f1", "rows.csv", "", status="failed", error="bad header"))
+        store.add_document(Document("s1", "rows.csv#2", "Hola", status="skipped", error="es"))
+        fixed = make_annotation("doc_a")
+        fixed.document.source = "rows.csv#1"
+        store.add_annotation(fixed)
+        rows = {(r[0], r[1]) for r in store.rows("SELECT source, status FROM documents")}
+        assert rows == {("rows.csv#1", "ok"), ("rows.csv#2", "skipped")}

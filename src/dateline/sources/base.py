@@ -14,8 +14,11 @@ from dateline.registry import Registry
 class Limits:
     """Bounds on what is accepted as one document."""
 
-    #: Largest single-document file (bytes) and longest text (characters).
+    #: Largest single-document file (bytes).
     max_bytes: int = 5_000_000
+    #: Longest text (characters). Annotation cost grows faster than length and spaCy
+    #: refuses texts over 1,000,000 characters; news articles stay far below this.
+    max_chars: int = 200_000
     #: Shortest text (characters, surrounding whitespace ignored) worth processing.
     min_chars: int = 1
 

@@ -57,9 +57,9 @@ def _dumps(value: Any) -> str:
 
 
 class Store:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True) -> None:
         self.path = Path(path)
-        self.conn = connect(self.path)
+        self.conn = connect(self.path, create)
 
     def close(self) -> None:
         self.conn.close()
@@ -75,7 +75,10 @@ class Store:
     # -- writing -----------------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        """Whether the document is stored for good (a failed one is tried again)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM documents WHERE id = ? AND status != 'failed'", (doc_id,)
+        ).fetchone()
         return row is not None
 
     def add_document(self, document: Document) -> bool:
@@ -117,10 +120,16 @@ class Store:
     def _insert_document(self, doc: Document) -> bool:
         if self.has_document(doc.id):
             return False
+        # A document that failed before (same content, or same failure) is tried again.
+        self.conn.execute("DELETE FROM documents WHERE id = ? AND status = 'failed'", (doc.id,))
         if doc.status == "ok":
-            # A source that failed before and now reads fine replaces its failure record.
+            # A source that failed before and now reads fine replaces its failure record;
+            # a whole file that failed ("a.csv") is replaced by any record read from it
+            # ("a.csv#3"). Skipped documents stay: skipping them was right.
+            whole_file = doc.source.rsplit("#", 1)[0]
             self.conn.execute(
-                "DELETE FROM documents WHERE source = ? AND status != 'ok'", (doc.source,)
+                "DELETE FROM documents WHERE status = 'failed' AND source IN (?, ?)",
+                (doc.source, whole_file),
             )
         p = doc.published
         self.conn.execute(
@@ -200,16 +209,19 @@ class Store:
     # -- runs ----------------------------------------------------------------------------
 
     def start_run(self, inputs: Sequence[str]) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (_now(), json.dumps(inputs))
-        )
+        with self._transaction():
+            cur = self.conn.execute(
+                "INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
+                (_now(), json.dumps(inputs)),
+            )
         return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
-        self.conn.execute(
-            "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
-            (_now(), json.dumps(counts), run_id),
-        )
+        with self._transaction():
+            self.conn.execute(
+                "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
+                (_now(), json.dumps(counts), run_id),
+            )
 
     # -- reading -------------------------------------------------------------------------
 

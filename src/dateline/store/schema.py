@@ -33,14 +33,21 @@ def schema_version() -> int:
     return migrations()[-1][0]
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the store at ``path``."""
+def connect(path: str | Path, create: bool = True) -> sqlite3.Connection:
+    """Open and migrate the store at ``path``; with ``create``, make it if it is new.
+
+    Without ``create`` (read-only commands), an SQLite file that is not a dateline store
+    is refused rather than given dateline's tables.
+    """
     path = Path(path)
     if path.exists() and path.is_dir():
         raise StoreError(f"{path} is a directory, not a dateline store")
     try:
         conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
         conn.row_factory = sqlite3.Row
+        if not create and int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
+            conn.close()
+            raise StoreError(f"{path} is not a dateline store (run `dateline ingest` first)")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")

@@ -9,7 +9,7 @@ from dateline.temporal.calendar_math import valid_day
 from dateline.temporal.lexicon import Lexicon, alternation
 from dateline.temporal.resolve import Context, Found, Rule
 
-DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+DAY = r"(?<!\d)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>[12]\d{3})\b"
 #: "early", "mid-", "late" stay inside the span; the value is the whole period.
 MODIFIER = r"(?P<mod>(?i:early|late|mid)(?:-|\s+))?"

@@ -57,15 +57,15 @@ def timeline(
     return [TimelineEntry(e, store.event_mentions(e.id)) for e in events]
 
 
-def undated(store: Store, modalities: Sequence[str] = ("asserted",)) -> int:
-    marks = ",".join("?" * len(modalities))
-    return int(
-        store.scalar(
-            f"SELECT count(*) FROM events WHERE date_origin = 'unknown' AND num_mentions > 0"
-            f" AND modality IN ({marks})",
-            *modalities,
-        )
-    )
+def undated(
+    store: Store,
+    modalities: Sequence[str] = ("asserted",),
+    actor: str | None = None,
+    types: Sequence[str] | None = None,
+) -> int:
+    """How many events the same filters would show if they had a date."""
+    events = store.events(actor=actor, types=types, modalities=modalities)
+    return sum(1 for e in events if e.date.origin == "unknown")
 
 
 @dataclass(slots=True)
@@ -122,21 +122,32 @@ def render_text(entries: Sequence[TimelineEntry], undated_count: int = 0) -> str
     return "\n".join(lines)
 
 
+def _timelinejs_date(iso: str, precision: str) -> dict[str, str]:
+    year, month, day = iso.split("-")
+    date = {"year": year}
+    if precision in ("day", "month"):
+        date["month"] = month.lstrip("0")
+    if precision == "day":
+        date["day"] = day.lstrip("0")
+    return date
+
+
 def timelinejs(entries: Sequence[TimelineEntry], title: str = "dateline") -> dict[str, Any]:
-    """A TimelineJS3 JSON document."""
+    """A TimelineJS3 JSON document; a period other than a day, month or year (a week, a
+    season, a decade) is drawn over its whole range."""
     events = []
     for entry in entries:
         e = entry.event
-        parts = (e.date.value or "").split("-")
-        start: dict[str, str] = {}
-        for key, part in zip(("year", "month", "day"), parts, strict=False):
-            start[key] = part.lstrip("0") or "0" if key != "year" else part
-        events.append(
-            {
-                "unique_id": e.id,
-                "start_date": start,
-                "text": {"headline": headline(e), "text": entry.sentence},
-                "group": e.modality,
-            }
-        )
+        if not (e.date.earliest and e.date.latest):
+            continue
+        item: dict[str, Any] = {
+            "unique_id": e.id,
+            "start_date": _timelinejs_date(e.date.earliest, e.date.precision),
+            "text": {"headline": headline(e), "text": entry.sentence},
+            "group": e.modality,
+        }
+        if e.date.precision not in ("day", "month", "year"):
+            item["start_date"] = _timelinejs_date(e.date.earliest, "day")
+            item["end_date"] = _timelinejs_date(e.date.latest, "day")
+        events.append(item)
     return {"title": {"text": {"headline": title}}, "events": events}
