@@ -10,7 +10,7 @@ actors ("Hungarian and Romanian officials") come out as several actors.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Token
 
@@ -29,13 +29,19 @@ class ActorIndex:
             (m for m in mentions if m.actor_id in actors), key=lambda m: (m.start, -m.end)
         )
         self._starts = [m.start for m in self.mentions]
+        # Only mentions starting at most this far before a token can hold it: the window
+        # keeps look-ups local in long documents.
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def _window(self, token: Token) -> list[Mention]:
+        first = bisect_left(self._starts, token.idx - self._longest)
+        return self.mentions[first : bisect_right(self._starts, token.idx)]
 
     def mention_at(self, token: Token) -> Mention | None:
         """The mention holding the token, the one ending closest after the token first."""
-        limit = bisect_right(self._starts, token.idx)
         token_end = token.idx + len(token.text)
         best: Mention | None = None
-        for mention in self.mentions[:limit]:
+        for mention in self._window(token):
             if mention.end <= token.idx:
                 continue
             if best is None or _closeness(mention, token_end) < _closeness(best, token_end):
@@ -48,7 +54,7 @@ class ActorIndex:
         best = self.mention_at(token)
         if best is None:
             return []
-        return [m for m in self.mentions if (m.start, m.end) == (best.start, best.end)]
+        return [m for m in self._window(token) if (m.start, m.end) == (best.start, best.end)]
 
     def ref(self, mention: Mention) -> ActorRef:
         return ActorRef.of(self.actors[mention.actor_id])
