@@ -260,23 +260,29 @@ class Annotation:
     event_mentions: list[EventMention] = field(default_factory=list)
 
 
-def actor_ref_from_dict(data: dict[str, Any]) -> ActorRef:
-    return ActorRef(**data)
-
-
-def event_mention_from_dict(data: dict[str, Any]) -> EventMention:
-    """Rebuild an EventMention from its ``to_dict`` form (as stored)."""
+def _event_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The nested records shared by events and event mentions, rebuilt from dicts."""
     fields = dict(data)
     fields["actors"] = [ActorRef(**a) for a in fields.get("actors", [])]
     fields["recipients"] = [ActorRef(**a) for a in fields.get("recipients", [])]
     fields["date"] = DateValue.from_dict(fields.get("date"))
-    if fields.get("location"):
-        fields["location"] = Location(**fields["location"])
-    if fields.get("attribution"):
-        fields["attribution"] = Attribution(**fields["attribution"])
+    fields["location"] = Location(**fields["location"]) if fields.get("location") else None
+    attribution = fields.get("attribution")
+    fields["attribution"] = Attribution(**attribution) if attribution else None
+    return fields
+
+
+def event_mention_from_dict(data: dict[str, Any]) -> EventMention:
+    """Rebuild an EventMention from its ``to_dict`` form (as stored)."""
+    fields = _event_fields(data)
     if fields.get("date_span") is not None:
         fields["date_span"] = tuple(fields["date_span"])
     return EventMention(**fields)
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an Event from its ``to_dict`` form (as stored)."""
+    return Event(**_event_fields(data))
 
 
 def actor_from_dict(data: dict[str, Any]) -> Actor:

@@ -20,15 +20,13 @@ from .. import __version__
 from ..linking import MentionSource, build_event, event_id
 from ..model import (
     Actor,
-    ActorRef,
     Annotation,
-    Attribution,
     DateValue,
     Document,
     Event,
     EventMention,
-    Location,
     actor_from_dict,
+    event_from_dict,
     event_mention_from_dict,
     to_dict,
 )
@@ -282,7 +280,7 @@ class Store:
             " ORDER BY date_earliest IS NULL, date_earliest, date_latest, type, id",
             params,
         ).fetchall()
-        return [_event_from_record(json.loads(r["record"])) for r in rows]
+        return [event_from_dict(json.loads(r["record"])) for r in rows]
 
     def find_actor_ids(self, query: str) -> list[str]:
         """Actors named by ``query`` (id, name or alias; case- and accent-insensitive).
@@ -368,15 +366,3 @@ def _document_from_row(r: sqlite3.Row) -> Document:
         language=r["language"], status=r["status"], error=r["error"],
         duplicate_of=r["duplicate_of"],
     )  # fmt: skip
-
-
-def _event_from_record(data: dict[str, Any]) -> Event:
-    fields = dict(data)
-    fields["actors"] = [ActorRef(**a) for a in fields["actors"]]
-    fields["recipients"] = [ActorRef(**a) for a in fields["recipients"]]
-    fields["date"] = DateValue.from_dict(fields["date"])
-    fields["location"] = Location(**fields["location"]) if fields.get("location") else None
-    fields["attribution"] = (
-        Attribution(**fields["attribution"]) if fields.get("attribution") else None
-    )
-    return Event(**fields)
