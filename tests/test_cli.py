@@ -133,3 +133,16 @@ def test_code_rejects_numeric_dates_per_line() -> None:
     result = runner.invoke(app, ["code"], input=lines + "\n")
     assert result.exit_code == 1
     assert "must be a date string" in result.stdout
+
+
+def test_timex_output_keeps_input_order_around_bad_lines() -> None:
+    lines = [json.dumps({"id": i, "text": "They met on Friday.", "dct": "2026-01-20"})
+             for i in ("a", "b")] + ["{broken"] + [
+        json.dumps({"id": "c", "text": "Talks resume next week.", "dct": "2026-01-20"})
+    ]  # fmt: skip
+    result = runner.invoke(app, ["timex"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("id") for r in records] == ["a", "b", None, "c"]
+    assert records[2]["line"] == 3 and "invalid JSON" in records[2]["error"]
+    assert records[0]["timexes"][0]["value"] == "2026-01-16"

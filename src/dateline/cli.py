@@ -244,24 +244,32 @@ def _run_jsonl(
     input: str | None,
     output: str | None,
     process: Callable[[Iterable[dict[str, Any]]], Iterable[dict[str, Any]]],
+    chunk_size: int = 256,
 ) -> None:
-    """Feed the well-formed input lines to ``process`` and write its records; a malformed
-    line becomes an error record in place and sets exit code 1, the rest go on."""
+    """Feed the well-formed input lines to ``process`` in chunks and write its records; a
+    malformed line becomes an error record in its place (output keeps input order) and
+    sets exit code 1, the rest go on."""
     failed = False
     with _output(output) as out:
+        chunk: list[dict[str, Any]] = []
 
-        def good_items() -> Iterator[dict[str, Any]]:
+        def flush() -> None:
             nonlocal failed
-            for number, item in _read_jsonl(input):
-                if isinstance(item, str):
-                    failed = True
-                    out.write(json.dumps({"id": None, "line": number, "error": item}) + "\n")
-                else:
-                    yield item
+            for record in process(chunk):
+                failed = failed or "error" in record
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            chunk.clear()
 
-        for record in process(good_items()):
-            failed = failed or "error" in record
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for number, item in _read_jsonl(input):
+            if isinstance(item, str):
+                flush()
+                failed = True
+                out.write(json.dumps({"id": None, "line": number, "error": item}) + "\n")
+            else:
+                chunk.append(item)
+                if len(chunk) >= chunk_size:
+                    flush()
+        flush()
     if failed:
         raise typer.Exit(1)
 
