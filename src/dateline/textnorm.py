@@ -1,12 +1,22 @@
-"""Text folding shared by name matching: case- and accent-insensitive comparison."""
+"""Name folding shared by every name comparison: accent-, case-, dot- and
+leading-"the"-insensitive, so "Nicolás Maduro"/"Nicolas Maduro" and "U.S."/"US" meet."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_DOTS = re.compile(r"\.(?=\S|$)")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def fold(text: str) -> str:
-    """'Nicolás  MADURO' → 'nicolas maduro'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    """The comparison key of a name: "The U.S." -> "us", "Nicolás  MADURO" -> "nicolas maduro"."""
+    text = strip_accents(text).replace("’", "'").replace("‘", "'").casefold()
+    text = _SPACES.sub(" ", _DOTS.sub("", text)).strip()
+    return text[4:] if text.startswith("the ") else text

@@ -8,7 +8,8 @@ import pycountry
 import pytest
 
 from dateline.actors import load_kb, lookup_country
-from dateline.actors.kb import fold, slug, split_sectors
+from dateline.actors.kb import slug, split_sectors
+from dateline.textnorm import fold
 
 DATA_FILES = [
     "countries.tsv", "country_extras.tsv", "capitals.tsv", "agents.tsv", "agents_extra.tsv",

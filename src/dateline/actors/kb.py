@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +19,7 @@ from typing import Literal
 import pycountry
 
 from dateline.model import Role
+from dateline.textnorm import fold, strip_accents
 
 EntryKind = Literal["country", "organisation", "person", "region"]
 
@@ -67,22 +67,6 @@ class KnowledgeBase:
         if entry is None or (entry.capitals_only and not _written_in_capitals(text)):
             return None
         return entry
-
-
-_DOTS = re.compile(r"\.(?=\S|$)")
-_SPACES = re.compile(r"\s+")
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def fold(text: str) -> str:
-    """The lookup key of a name: accent-, case-, dot- and leading-"the"-insensitive."""
-    text = strip_accents(text).replace("’", "'").replace("‘", "'").casefold()
-    text = _SPACES.sub(" ", _DOTS.sub("", text)).strip()
-    return text[4:] if text.startswith("the ") else text
 
 
 _FIRST_WORD = re.compile(r"\w+")

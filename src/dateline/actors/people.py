@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dateline.actors.kb import Entry, KnowledgeBase, fold, slug
+from dateline.actors.kb import Entry, KnowledgeBase, slug
+from dateline.textnorm import fold
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 #: Lowercase words that belong to a title phrase ("former President", "interim leader").
