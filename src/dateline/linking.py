@@ -15,7 +15,9 @@ from .model import ActorRef, DateValue, Event, EventMention, content_id
 
 #: Higher is more certain; a merged event keeps its most certain date.
 _ORIGIN_RANK = {"explicit": 4, "relative": 3, "inferred": 2, "publication": 1, "unknown": 0}
-_PRECISION_RANK = {"day": 5, "week": 4, "month": 3, "quarter": 2, "season": 2, "year": 1}
+_PRECISION_RANK = {
+    "day": 6, "week": 5, "month": 4, "quarter": 3, "season": 3, "half": 2, "year": 1,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ DateOrigin = Literal[
     "explicit", "relative", "publication", "inferred", "unknown", "metadata", "user"
 ]
 Precision = Literal[
-    "day", "week", "month", "quarter", "season", "year", "decade", "century", "unknown"
+    "day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "unknown"
 ]
 DocumentStatus = Literal["ok", "failed", "skipped"]
 

@@ -87,6 +87,7 @@ VALUE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(r"(\d{4})-(\d{2})"), "month"),
     (re.compile(r"(\d{4})-Q([1-4])"), "quarter"),
     (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), "season"),
+    (re.compile(r"(\d{4})-H([12])"), "half"),
     (re.compile(r"(\d{4})"), "year"),
     (re.compile(r"(\d{3})"), "decade"),
     (re.compile(r"(\d{2})"), "century"),
@@ -124,8 +125,82 @@ def _range(precision: Precision, groups: tuple[str | None, ...]) -> tuple[date, 
         start, stop = SEASON_MONTHS[second]
         end_year, end_month = shift_month(int(head), 1, stop - 1)
         return date(int(head), start, 1), month_end(end_year, end_month)
+    if precision == "half":
+        first_month = 1 if second == "1" else 7
+        return date(int(head), first_month, 1), month_end(int(head), first_month + 5)
     if precision == "year":
         return date(int(head), 1, 1), date(int(head), 12, 31)
     if precision == "decade":
         return date(int(head) * 10, 1, 1), date(int(head) * 10 + 9, 12, 31)
     return date(max(int(head) * 100, 1), 1, 1), date(int(head) * 100 + 99, 12, 31)
+
+
+#: Months in each unit a narrative shift can move by ("the following month").
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+
+
+def format_value(day: date, precision: Precision, season: str | None = None) -> str | None:
+    """The TIMEX3 value of the ``precision``-sized period holding ``day``."""
+    if precision == "day":
+        return day_value(day)
+    if precision == "week":
+        return week_value(day)
+    if precision == "month":
+        return month_value(day.year, day.month)
+    if precision == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if precision == "half":
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if precision == "season" and season:
+        return f"{day.year:04d}-{season}"
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "decade":
+        return f"{day.year // 10:03d}"
+    return None
+
+
+def shift_day(day: date, unit: str, offset: int) -> date | None:
+    """``day`` moved ``offset`` units; weekday units ("weekday4") go to that weekday."""
+    if unit == "day":
+        return day + timedelta(days=offset)
+    if unit in {"week", "weekend"}:
+        return day + timedelta(weeks=offset)
+    if unit.startswith("weekday"):
+        target = int(unit.removeprefix("weekday"))
+        if offset < 0:
+            return day - timedelta(days=(day.weekday() - target) % 7 or 7)
+        return day + timedelta(days=(target - day.weekday()) % 7 or 7)
+    if unit in _UNIT_MONTHS:
+        year, month = shift_month(day.year, day.month, offset * _UNIT_MONTHS[unit])
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return None
+
+
+#: Finest first: a shift by a unit needs a reference at least this fine.
+_FINENESS: dict[str, int] = {
+    "day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3,
+    "year": 4,
+    "decade": 5, "century": 6,
+}  # fmt: skip
+
+
+def shift_value(value: str, unit: str, offset: int, precision: str | None) -> str | None:
+    """The value ``offset`` ``unit``s from the period ``value`` names, as a ``precision``
+    period (None: as fine as ``value`` itself, "1989-Q3" a year earlier is "1988-Q3").
+    None when ``value`` is too coarse for the shift ("the next day" after "1998")."""
+    found = value_range(value)
+    if found is None:
+        return None
+    own, first, _ = found
+    needed = "day" if unit.startswith("weekday") else unit
+    if _FINENESS.get(own, 9) > _FINENESS.get(needed, 9):
+        return None
+    target = precision or own
+    if _FINENESS.get(target, 9) < _FINENESS.get(own, 9):
+        return None
+    moved = shift_day(first, unit, offset)
+    if moved is None:
+        return None
+    season = value[5:7] if own == "season" else None
+    return format_value(moved, target, season)  # type: ignore[arg-type]

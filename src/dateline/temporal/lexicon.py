@@ -31,15 +31,27 @@ class Lexicon:
     numbers: dict[str, int]
     vague_quantities: frozenset[str]
     units: dict[str, Unit]
-    vague_units: dict[str, str]
     shift_words: dict[str, int]
     seasons: dict[str, str]
     parts_of_day: dict[str, str]
+    named_times: dict[str, str]
     reference_phrases: dict[str, str]
     day_words: dict[str, int]
     set_words: dict[str, str]
     ordinals: dict[str, int]
     future_lemmas: frozenset[str]
+    future_cues: frozenset[str]
+    vague_spans: dict[str, str]
+    holidays: dict[str, dict[str, int]]
+    decade_words: dict[str, int]
+
+    def number_pattern(self) -> str:
+        """Number words as a regex: "five", "a dozen", "twenty-four", "twenty four"."""
+        tens = [w for w, n in self.numbers.items() if n in range(20, 100, 10) and " " not in w]
+        units = [w for w, n in self.numbers.items() if 1 <= n <= 9 and w not in {"a", "an"}]
+        simple = [w for w, n in self.numbers.items() if not (20 < n < 100 and n % 10)]
+        compound = rf"(?:{alternation(tens)})[-\s](?:{alternation(units)})\b"
+        return rf"(?i:{compound}|(?:{alternation(simple)})\b)"
 
     def month(self, word: str) -> int:
         return self.months[word.lower().rstrip(".")]
@@ -66,6 +78,19 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(item).replace(r"\ ", r"\s+") for item in items)
 
 
+def with_compounds(numbers: dict[str, int]) -> dict[str, int]:
+    """Adds "twenty-four" and "twenty four" from the tens and units in ``numbers``."""
+    tens = {word: n for word, n in numbers.items() if n in range(20, 100, 10)}
+    units = {word: n for word, n in numbers.items() if 1 <= n <= 9 and word not in {"a", "an"}}
+    compounds = {
+        f"{ten}{joiner}{unit}": tens[ten] + units[unit]
+        for ten in tens
+        for unit in units
+        for joiner in ("-", " ")
+    }
+    return {**numbers, **compounds}
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     raw: dict[str, Any] = yaml.safe_load(
@@ -84,16 +109,20 @@ def load_lexicon() -> Lexicon:
         year_cues=frozenset(raw["year_cues"]),
         weekdays={str(k): int(v) for k, v in raw["weekdays"].items()},
         weekday_blockers=frozenset(raw["weekday_blockers"]),
-        numbers={str(k): int(v) for k, v in raw["numbers"].items()},
+        numbers=with_compounds({str(k): int(v) for k, v in raw["numbers"].items()}),
         vague_quantities=frozenset(raw["vague_quantities"]),
         units={str(k): Unit(**v) for k, v in raw["units"].items()},
-        vague_units={str(k): str(v) for k, v in raw["vague_units"].items()},
         shift_words={str(k): int(v) for k, v in raw["shift_words"].items()},
         seasons={str(k): str(v) for k, v in raw["seasons"].items()},
         parts_of_day={str(k): str(v) for k, v in raw["parts_of_day"].items()},
+        named_times={str(k): str(v) for k, v in raw["named_times"].items()},
         reference_phrases=references,
         day_words={str(k): int(v) for k, v in raw["day_words"].items()},
         set_words={str(k): str(v) for k, v in raw["set_words"].items()},
         ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
         future_lemmas=frozenset(raw["future_lemmas"]),
+        future_cues=frozenset(raw["future_cues"]),
+        vague_spans={str(k): str(v) for k, v in raw["vague_spans"].items()},
+        holidays={str(k): {a: int(b) for a, b in v.items()} for k, v in raw["holidays"].items()},
+        decade_words={str(k): int(v) for k, v in raw["decade_words"].items()},
     )

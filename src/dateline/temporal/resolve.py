@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -23,15 +23,27 @@ from dateline.temporal.calendar_math import (
 from dateline.temporal.lexicon import Lexicon, load_lexicon
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Granularity = Literal["day", "week", "month", "year"]
+Granularity = Literal["day", "week", "month", "quarter", "year"]
 
 #: The value an expression gets when there is no DCT to resolve it against.
 UNRESOLVED: dict[Granularity, str] = {
     "day": "XXXX-XX-XX",
     "week": "XXXX-WXX",
     "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
     "year": "XXXX",
 }
+
+
+#: How far around a position its sentence is searched, and where sentences break.
+SENTENCE_WINDOW = 300
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'`])|\n")
+
+#: How far after the DCT a date in a past-tense clause may lie and keep the DCT's year.
+PAST_TOLERANCE_DAYS = 31
+#: How many months after the DCT's a month in a clause without tense may be and still
+#: count as this year's.
+UNMARKED_MONTHS_AHEAD = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +55,26 @@ class Found:
     type: TimexType
     value: str
     anchor: str | None = None
+    #: For an expression read against the narrative's last date rather than the DCT
+    #: ("the following day", "two years later"): how far from that date it lies.
+    relation: Relation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """ "the following day" is (day, +1, "day"); "a year earlier" is (year, -1, None): its
+    value keeps the precision of the date it is counted from ("1989-Q3" → "1988-Q3")."""
+
+    unit: str
+    offset: int
+    granularity: Granularity | None
+    #: Appended to the resolved day ("the following morning": "TMO").
+    suffix: str = ""
+    #: A company's results compared with "a year earlier" count from the quarter
+    #: reported, not from the last date mentioned.
+    fiscal: bool = False
+    #: "the latest quarter" is the one reported, whatever quarter was named last.
+    latest: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +84,19 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     handler: Callable[[re.Match[str], Context], Found | None]
+    #: Lower-case words one of which every match contains ("#" stands for any digit):
+    #: a paragraph without any of them is not searched.
+    cues: frozenset[str]
+
+
+RuleSpec = tuple[str, str, Callable[[re.Match[str], "Context"], "Found | None"], Iterable[str]]
+
+
+def compile_rules(specs: Iterable[RuleSpec]) -> list[Rule]:
+    return [
+        Rule(name, re.compile(pattern), handler, frozenset(cue.lower() for cue in cues))
+        for name, pattern, handler, cues in specs
+    ]
 
 
 @dataclass(slots=True)
@@ -64,12 +109,21 @@ class Context:
     lexicon: Lexicon = field(default_factory=load_lexicon)
 
     def direction(self, start: int, end: int) -> int:
+        if self.word_before(start) in self.lexicon.future_cues:
+            return tense.FUTURE
         return tense.direction(self.doc, start, end)
 
     def word_before(self, position: int) -> str:
         """The word (lower case) ending just before ``position``, skipping spaces."""
         match = re.search(r"([A-Za-z]+)-?\s*$", self.text[max(0, position - 30) : position])
         return match.group(1).lower() if match else ""
+
+    def near_word(self, position: int, word: str) -> bool:
+        """Whether ``word`` occurs in the sentence around ``position``."""
+        start = max(0, position - SENTENCE_WINDOW)
+        before = SENTENCE_BREAK.split(self.text[start:position])[-1]
+        after = SENTENCE_BREAK.split(self.text[position : position + SENTENCE_WINDOW])[0]
+        return re.search(rf"\b{re.escape(word)}", before + after, re.IGNORECASE) is not None
 
     def word_after(self, position: int) -> str:
         match = re.match(r"\s*([A-Za-z]+)", self.text[position : position + 30])
@@ -148,7 +202,8 @@ class Context:
             return day_value(day - timedelta(days=back or 7))
         if offset == 1:
             return day_value(day + timedelta(days=forward or 7))
-        if self.direction(start, end) == tense.FUTURE:
+        # A weekday in a present-tense clause is a coming one: "they meet Monday".
+        if self.direction(start, end) in {tense.FUTURE, tense.PRESENT}:
             return day_value(day + timedelta(days=forward))
         return day_value(day - timedelta(days=back))
 
@@ -172,8 +227,22 @@ class Context:
         if way == tense.FUTURE:
             return dct.year if here >= now else dct.year + 1
         if way == tense.PAST:
+            # Past-tense verbs also set coming dates ("was extended to Nov. 16"): a date
+            # up to a month ahead stays in the DCT's year.
+            if day is not None and dct.date is not None and valid_day(dct.year, month, day):
+                ahead = (date(dct.year, month, day) - dct.date).days
+                return dct.year if ahead <= PAST_TOLERANCE_DAYS else dct.year - 1
             return dct.year if here <= now else dct.year - 1
-        # Neither past nor future: the nearest such month, at most six months away.
+        if way == tense.UNMARKED:
+            # No finite verb ("rising to $42 in June from $29 in March"): news reports
+            # what has happened, so the latest such month, or one a month or two ahead.
+            months_ahead = (month - dct.month) % 12
+            if months_ahead == 0:
+                return dct.year
+            if months_ahead <= UNMARKED_MONTHS_AHEAD:
+                return dct.year if month > dct.month else dct.year + 1
+            return dct.year if month < dct.month else dct.year - 1
+        # Present tense: the nearest such month, at most six months away.
         if month - dct.month > 6:
             return dct.year - 1
         return dct.year + 1 if dct.month - month > 6 else dct.year

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
+from dateline.temporal import tense
 from dateline.temporal.calendar_math import valid_day
 from dateline.temporal.lexicon import Lexicon, alternation
-from dateline.temporal.resolve import Context, Found, Rule
+from dateline.temporal.resolve import Context, Found, Rule, RuleSpec, compile_rules
 
 DAY = r"(?<!\d)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>[12]\d{3})\b"
 #: "early", "mid-", "late" stay inside the span; the value is the whole period.
 MODIFIER = r"(?P<mod>(?i:early|late|mid)(?:-|\s+))?"
 SHIFT = r"(?:(?P<shift>(?i:last|this|next|past|coming))\s+)?"
+#: What may say which year a quarter is in before it: "next year's", "the 1988", "year-ago".
+QUARTER_YEAR = (
+    r"(?:(?P<shift>(?i:last|this|next))\s+(?i:year)['’]s\s+|(?P<lead_year>[12]\d{3})\s+"
+    r"|(?P<ago>(?i:year-ago|year-earlier|prior-year))\s+)?"
+)
 
 
 def capitalised(words: Iterable[str]) -> list[str]:
@@ -118,13 +124,34 @@ def season(match: re.Match[str], context: Context) -> Found | None:
 
 
 def quarter(match: re.Match[str], context: Context) -> Found | None:
+    """ "the third quarter", "Q3 2026", "next year's first quarter", "the 1988 quarter"."""
     word = match["ord"].lower()
     number = int(word[0]) if word[0].isdigit() else context.lexicon.ordinals[word]
-    if match["year"]:
-        return Found(match.start(), match.end(), "DATE", f"{match['year']}-Q{number}", "explicit")
+    groups = match.groupdict()
+    year = groups.get("year") or groups.get("lead_year")
+    if year:
+        return Found(match.start(), match.end(), "DATE", f"{year}-Q{number}", "explicit")
     if context.dct is None:
         return Found(match.start(), match.end(), "DATE", f"XXXX-Q{number}")
-    return Found(match.start(), match.end(), "DATE", f"{context.dct.year:04d}-Q{number}", "DCT")
+    if groups.get("shift"):
+        year_number = context.dct.year + context.lexicon.shift_words[groups["shift"].lower()]
+    elif groups.get("ago"):
+        year_number = context.dct.year - 1
+    else:
+        year_number = quarter_year(number, match, context)
+    return Found(match.start(), match.end(), "DATE", f"{year_number:04d}-Q{number}", "DCT")
+
+
+def quarter_year(number: int, match: re.Match[str], context: Context) -> int:
+    """A quarter that has not begun at the DCT is last year's, unless the clause looks
+    ahead: in January, "fourth-quarter profit rose" reports on the quarter just ended."""
+    assert context.dct is not None
+    first_month = 3 * (number - 1) + 1
+    if context.dct.month is None or first_month <= context.dct.month:
+        return context.dct.year
+    if context.direction(match.start(), match.end()) == tense.FUTURE:
+        return context.dct.year
+    return context.dct.year - 1
 
 
 def decade(match: re.Match[str], context: Context) -> Found | None:
@@ -176,30 +203,35 @@ def build_absolute_rules(lexicon: Lexicon) -> list[Rule]:
     ordinals = alternation([*lexicon.ordinals, "1st", "2nd", "3rd", "4th"])
     weekday_prefix = rf"(?:{weekday},?\s+)?"
     optional_year = rf"(?:,?\s+(?:of\s+)?{YEAR})?"
-    specs: list[tuple[str, str, Callable[[re.Match[str], Context], Found | None]]] = [
+    months = list(lexicon.months)
+    digit = ["#"]
+    specs: list[RuleSpec] = [
         ("iso_date", r"\b(?P<year>[12]\d{3})-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)",
-         iso_date),
+         iso_date, digit),
         ("slash_iso_date", r"\b(?P<year>[12]\d{3})/(?P<mon>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)\b",
-         iso_date),
+         iso_date, digit),
         ("numeric_date", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])",
-         numeric_date),
+         numeric_date, digit),
         ("month_day_year", rf"{weekday_prefix}{month}\s+{DAY}(?:,?\s+{YEAR})?(?![,.]?\d)",
-         named_date),
+         named_date, months),
         ("day_month_year", rf"{weekday_prefix}(?:the\s+)?{DAY}\s+(?:of\s+)?{month}{optional_year}",
-         named_date),
-        ("month_year", rf"{MODIFIER}{month},?\s+(?:of\s+)?{YEAR}", month_year),
-        ("month", rf"{SHIFT}{MODIFIER}{month}", bare_month),
+         named_date, months),
+        ("month_year", rf"{MODIFIER}{month},?\s+(?:of\s+)?{YEAR}", month_year, months),
+        ("month", rf"{SHIFT}{MODIFIER}{month}", bare_month, months),
         ("season", rf"{SHIFT}{MODIFIER}(?P<season>(?i:{seasons}))\b(?:\s+(?:of\s+)?{YEAR})?",
-         season),
-        ("quarter", rf"(?i:the\s+)?(?P<ord>(?i:{ordinals}))(?:\s+|-)(?i:quarter)\b{optional_year}",
-         quarter),
-        ("q_year", rf"\bQ(?P<ord>[1-4])\s+{YEAR}", quarter),
+         season, lexicon.seasons),
+        ("quarter", rf"(?i:the\s+|its\s+)?{QUARTER_YEAR}(?:(?i:fiscal)[\s-]+)?"
+         rf"(?P<ord>(?i:{ordinals}))"
+         rf"(?:\s+|-)(?i:quarter)\b{optional_year}",
+         quarter, ["quarter"]),
+        ("q_year", rf"\bQ(?P<ord>[1-4])\s+{YEAR}", quarter, ["q"]),
         ("decade", rf"(?i:the\s+)?{MODIFIER}(?:(?P<decade>1\d{{2}}|20\d)0s|['’](?P<short>\d)0s)\b",
-         decade),
-        ("century", r"(?i:the\s+)?\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b", century),
+         decade, digit),
+        ("century", r"(?i:the\s+)?\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b", century,
+         ["century"]),
         ("month_shift_year", rf"{MODIFIER}{month}\s+(?P<shift>(?i:last|this|next))\s+(?i:year)\b",
-         month_shift_year),
+         month_shift_year, months),
         ("year", rf"(?<![\w$€£#.,/]){MODIFIER}(?P<fiscal>(?i:fiscal)\s+)?{YEAR}(?![\w%]|[.,]\d)",
-         year),
+         year, digit),
     ]  # fmt: skip
-    return [Rule(name, re.compile(pattern), handler) for name, pattern, handler in specs]
+    return compile_rules(specs)

@@ -4,10 +4,17 @@ Saturday", "last month", "two years ago", durations, sets and past/present/futur
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from dateline.temporal.lexicon import Lexicon, alternation
-from dateline.temporal.resolve import Context, Found, Granularity, Rule
+from dateline.temporal.resolve import (
+    Context,
+    Found,
+    Granularity,
+    Relation,
+    Rule,
+    RuleSpec,
+    compile_rules,
+)
 from dateline.temporal.rules_absolute import SHIFT, shift_of, weekday_pattern
 
 #: How fine the value of "last <unit>" / "<n> <unit>s ago" is.
@@ -16,6 +23,11 @@ GRANULARITY: dict[str, Granularity] = {
     "year": "year", "decade": "year", "century": "year",
 }  # fmt: skip
 
+#: Words that may stand between a count and its unit: "20 more years", "eight trading days".
+DURATION_FILLERS = (
+    r"more|additional|full|straight|consecutive|trading|business|working|calendar|long|"
+    r"short|successive"
+)
 #: "earlier this year", "late yesterday": kept in the span; the value is the whole period.
 EDGE = r"(?:(?i:earlier|later|early|late)\s+)?"
 PART_OF_DAY = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
@@ -68,8 +80,14 @@ def unit_shift(match: re.Match[str], context: Context) -> Found | None:
     if word == "past" and unit != "weekend":  # "the past weekend" is the last one
         return Found(match.start(), match.end(), "DURATION", duration(1, unit, context))
     offset = context.lexicon.shift_words[word]
+    if (unit, offset) == ("year", -1) and context.near_word(match.start(), "quarter"):
+        return fiscal_year_before(match)
     value = context.shifted(unit, offset)
     return context.relative(match.start(), match.end(), "DATE", value, GRANULARITY[unit])
+
+
+#: How a half of each duration letter is written in the next smaller one.
+HALVES = {"Y": ("M", 6), "H": ("M", 30), "D": ("H", 12)}
 
 
 def duration(count: float | None, unit_word: str, context: Context) -> str:
@@ -78,6 +96,17 @@ def duration(count: float | None, unit_word: str, context: Context) -> str:
     if count is None:
         return f"{prefix}X{unit.letter}"
     amount = count * unit.factor
+    whole = int(amount)
+    if amount - whole == 0.5 and unit.letter in HALVES:
+        # "two and a half years" is P2Y6M, "an hour and a half" PT1H30M.
+        smaller, half = HALVES[unit.letter]
+        if unit.letter == "D":
+            return f"P{whole}DT{half}H" if whole else f"PT{half}H"
+        return (
+            f"{prefix}{whole}{unit.letter}{half}{smaller}" if whole else f"{prefix}{half}{smaller}"
+        )
+    if amount - whole == 0.5 and unit.time and unit.letter == "M":
+        return f"PT{whole}M30S"
     return f"{prefix}{amount:g}{unit.letter}"
 
 
@@ -100,8 +129,16 @@ def ago(match: re.Match[str], context: Context) -> Found | None:
         return Found(match.start(), match.end(), "DATE", "PAST_REF")
     if unit.time and unit_name != "hour":
         return Found(match.start(), match.end(), "DATE", "PAST_REF")
+    if (count, unit_name) == (1, "year") and context.near_word(match.start(), "quarter"):
+        return fiscal_year_before(match)  # "profit rose from a year ago"
     value = context.ago(int(count), unit_name)
     return context.relative(match.start(), match.end(), "DATE", value, granularity)
+
+
+def fiscal_year_before(match: re.Match[str]) -> Found:
+    """The reported quarter a year before: results compared "with a year ago"."""
+    relation = Relation("year", -1, None, fiscal=True)
+    return Found(match.start(), match.end(), "DATE", "", relation=relation)
 
 
 def counted_span(match: re.Match[str], context: Context) -> Found | None:
@@ -119,12 +156,14 @@ def counted_duration(match: re.Match[str], context: Context) -> Found | None:
     if match["unit"].lower().startswith("quarter") and context.word_after(match.end()) == "of":
         return None  # "a quarter of the vote"
     count = count_of(match["num"], context)
+    if count is not None and (match["half"] or match["half_after"]):
+        count += 0.5
     return Found(match.start(), match.end(), "DURATION", duration(count, match["unit"], context))
 
 
-def vague_duration(match: re.Match[str], context: Context) -> Found | None:
-    value = context.lexicon.vague_units[match["unit"].lower()]
-    return Found(match.start(), match.end(), "DURATION", value)
+def unit_range(match: re.Match[str], context: Context) -> Found | None:
+    """ "weeks or months": how long is vague, in the first unit."""
+    return Found(match.start(), match.end(), "DURATION", duration(None, match["unit"], context))
 
 
 def reference(match: re.Match[str], context: Context) -> Found | None:
@@ -148,31 +187,39 @@ def every(match: re.Match[str], context: Context) -> Found | None:
 
 
 def build_relative_rules(lexicon: Lexicon) -> list[Rule]:
-    numbers = rf"(?i:{alternation(lexicon.numbers)})|\d+(?:\.\d+)?"
+    numbers = rf"{lexicon.number_pattern()}|\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?"
     vague = rf"(?i:{alternation(lexicon.vague_quantities)})"
     unit_words = [*lexicon.units, *(u + "s" for u in lexicon.units), "centuries"]
     units = rf"(?i:{alternation(unit_words)})"
     weekday_re = weekday_pattern(lexicon)
     shifts = r"(?i:last|this|next|past|previous|coming|current|following)"
-    specs: list[tuple[str, str, Callable[[re.Match[str], Context], Found | None]]] = [
+    weekdays = list(lexicon.weekdays)
+    parts = ["morning", "afternoon", "evening", "night", "tonight"]
+    reference_cues = [phrase.split()[-1] for phrase in lexicon.reference_phrases]
+    specs: list[RuleSpec] = [
         ("day_word", rf"\b{EDGE}(?P<word>(?i:today|yesterday|tomorrow))\b{PART_OF_DAY}",
-         day_word),
+         day_word, lexicon.day_words),
         ("time_of_day", r"\b(?:(?P<which>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|"
-         r"evening|night))|(?P<which2>(?i:to))(?i:night))\b", time_of_day),
-        ("weekday", rf"{SHIFT}{weekday_re}{PART_OF_DAY}", weekday),
+         r"evening|night))|(?P<which2>(?i:to))(?i:night))\b", time_of_day, parts),
+        ("weekday", rf"{SHIFT}{weekday_re}{PART_OF_DAY}", weekday, weekdays),
         ("unit_shift", rf"{EDGE}(?:(?i:the)\s+)?\b(?P<shift>{shifts})\s+"
-         r"(?P<unit>(?i:week|weekend|month|quarter|year|decade))\b", unit_shift),
+         r"(?P<unit>(?i:week|weekend|month|quarter|year|decade))\b", unit_shift,
+         ["week", "weekend", "month", "quarter", "year", "decade"]),
         ("counted_span", rf"(?:(?i:the)\s+)?\b(?i:past|last|next|coming|previous)\s+"
-         rf"(?P<num>{numbers}|{vague})\s+(?P<unit>{units})\b", counted_span),
-        ("ago", rf"\b(?P<num>{numbers}|{vague})\s+(?P<unit>{units})\s+(?i:ago)\b", ago),
-        ("duration", rf"\b(?P<num>{numbers}|{vague})(?:-|\s+)(?P<unit>{units})\b"
-         r"(?!-old|\s+old\b)", counted_duration),
-        ("vague_duration", rf"\b(?P<unit>(?i:{alternation(lexicon.vague_units)}))\b",
-         vague_duration),
-        ("reference", rf"\b(?i:{alternation(lexicon.reference_phrases)})\b", reference),
-        ("set_word", rf"\b(?i:{alternation(lexicon.set_words)})\b", set_word),
+         rf"(?P<num>{numbers}|{vague})\s+(?P<unit>{units})\b", counted_span, unit_words),
+        ("ago", rf"\b(?P<num>{numbers}|{vague})\s+(?P<unit>{units})\s+(?i:ago)\b", ago, ["ago"]),
+        ("duration", rf"\b(?P<num>{numbers}|{vague})(?P<half>\s+1/2|\s+(?i:and\s+a\s+half))?"
+         rf"(?:\s+(?i:to|or)\s+(?:{numbers}))?(?:-|\s+)(?:(?i:{DURATION_FILLERS})\s+)?"
+         rf"(?P<unit>{units})\b(?P<half_after>\s+(?i:and\s+a\s+half)\b)?(?!-old|\s+old\b)",
+         counted_duration, unit_words),
+        ("unit_or_unit", r"\b(?P<unit>(?i:days|weeks|months|years|hours|minutes))\s+(?i:or|to)\s+"
+         r"(?i:days|weeks|months|years|decades)\b", unit_range, ["or", "to"]),
+        ("reference", rf"\b(?i:{alternation(lexicon.reference_phrases)})\b", reference,
+         reference_cues),
+        ("set_word", rf"\b(?i:{alternation(lexicon.set_words)})\b", set_word, lexicon.set_words),
         ("every", rf"\b(?i:every|each)\s+(?:(?:(?P<num>{numbers})\s+)?(?P<unit>{units})\b|"
-         rf"{weekday_re})", every),
-        ("times_per", rf"\b(?i:once|twice)\s+(?i:a|an|per)\s+(?P<unit>{units})\b", every),
+         rf"{weekday_re})", every, ["every", "each"]),
+        ("times_per", rf"\b(?i:once|twice)\s+(?i:a|an|per)\s+(?P<unit>{units})\b", every,
+         ["once", "twice"]),
     ]  # fmt: skip
-    return [Rule(name, re.compile(pattern), handler) for name, pattern, handler in specs]
+    return compile_rules(specs)

@@ -8,6 +8,8 @@ weekday or a month without a year points back or forward.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -15,25 +17,58 @@ from spacy.tokens import Doc
 from dateline.model import Precision, Timex
 from dateline.temporal.calendar_math import parse_dct, value_range
 from dateline.temporal.lexicon import load_lexicon
+from dateline.temporal.narrative import resolve_narrative
 from dateline.temporal.resolve import Context, Found, Rule
 from dateline.temporal.rules_absolute import build_absolute_rules
+from dateline.temporal.rules_named import build_named_rules
+from dateline.temporal.rules_narrative import build_narrative_rules
 from dateline.temporal.rules_relative import build_relative_rules
+from dateline.temporal.rules_time import build_time_rules, join_clock_times
+from dateline.temporal.spans import widen_all
 
 
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     lexicon = load_lexicon()
-    return (*build_absolute_rules(lexicon), *build_relative_rules(lexicon))
+    return (
+        *build_absolute_rules(lexicon),
+        *build_relative_rules(lexicon),
+        *build_time_rules(lexicon),
+        *build_narrative_rules(lexicon),
+        *build_named_rules(lexicon),
+    )
+
+
+#: Lower-case words of a paragraph, for matching rule cues.
+WORD = re.compile(r"[a-z]+")
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def paragraph_cues(paragraph: str) -> set[str]:
+    cues = set(WORD.findall(paragraph.lower()))
+    if any(character.isdigit() for character in paragraph):
+        cues.add("#")
+    return cues
 
 
 def propose(context: Context) -> list[tuple[Found, int]]:
-    """Every expression any rule finds, with the rule's rank."""
+    """Every expression any rule finds, with the rule's rank.
+
+    Each paragraph is searched only by the rules whose cue words it contains: most
+    paragraphs hold no time expression, and most rules are not needed for the rest.
+    """
+    text = context.text
     proposals: list[tuple[Found, int]] = []
-    for rank, rule in enumerate(rules()):
-        for match in rule.pattern.finditer(context.text):
-            found = rule.handler(match, context)
-            if found is not None and found.end > found.start:
-                proposals.append((trimmed(found, context.text), rank))
+    for paragraph in PARAGRAPH.finditer(text):
+        cues = paragraph_cues(paragraph.group())
+        start, end = paragraph.span()
+        for rank, rule in enumerate(rules()):
+            if rule.cues.isdisjoint(cues):
+                continue
+            for match in rule.pattern.finditer(text, start, end):
+                found = rule.handler(match, context)
+                if found is not None and found.end > found.start:
+                    proposals.append((trimmed(found, text), rank))
     return proposals
 
 
@@ -44,7 +79,7 @@ def trimmed(found: Found, text: str) -> Found:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Found(start, end, found.type, found.value, found.anchor)
+    return replace(found, start=start, end=end)
 
 
 def select(proposals: list[tuple[Found, int]]) -> list[Found]:
@@ -83,4 +118,6 @@ def tag_timexes(text: str, dct: str | None, doc: Doc | None = None) -> list[Time
     Saturday "on Saturday" is; without it, weekdays and months point back from the DCT.
     """
     context = Context(text, parse_dct(dct), doc)
-    return [to_timex(found, text) for found in select(propose(context))]
+    found = join_clock_times(select(propose(context)), context)
+    found = resolve_narrative(widen_all(found, text), context)
+    return [to_timex(f, text) for f in found]

@@ -15,6 +15,8 @@ from dateline.temporal.lexicon import load_lexicon
 PAST = -1
 PRESENT = 0
 FUTURE = 1
+#: No finite verb says when: a participle, a gerund, a noun phrase ("Friday's talks").
+UNMARKED = 2
 
 #: "would" too: in reported speech it is the future seen from the past ("said it would
 #: meet on Friday").
@@ -33,30 +35,52 @@ def governing_verb(token: Token) -> Token:
 
 
 def clause_tense(verb: Token) -> int:
-    """PAST, FUTURE or PRESENT for the clause of ``verb``."""
+    """PAST, FUTURE, PRESENT or UNMARKED for the clause of ``verb``."""
     future_lemmas = load_lexicon().future_lemmas
     current: Token | None = verb
+    infinitive = False
     while current is not None:
         auxiliaries = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
         if any(aux.lower_ in FUTURE_AUXILIARIES for aux in auxiliaries):
             return FUTURE
-        if current.dep_ == "xcomp" and current.head.lemma_ == "go" and current.head.tag_ == "VBG":
+        if current.dep_ == "xcomp" and current.head.tag_ == "VBG" and current.head.lemma_ == "go":
             return FUTURE  # "is going to meet"
-        perfect = current.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxiliaries)
-        is_past = perfect or current.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries)
-        # "is scheduled for", "is due in": the verb or its complement looks ahead.
-        complements = [c for c in current.children if c.dep_ == "acomp"]
-        looks_ahead = any(w.lemma_.lower() in future_lemmas for w in [current, *complements])
-        if looks_ahead and not is_past:
+        if current.dep_ == "xcomp" and current.head.lemma_ == "be" and current.tag_ == "VB":
+            return FUTURE  # "is to resume trading"
+        tags = {current.tag_, *(aux.tag_ for aux in auxiliaries)}
+        has_have = any(aux.lemma_ == "have" for aux in auxiliaries)
+        perfect = has_have and (current.tag_ == "VBN" or "VBN" in tags)
+        # A bare participle reports a past happening: "the offer, announced Friday".
+        bare_participle = current.tag_ == "VBN" and not auxiliaries
+        is_past = perfect or bare_participle or "VBD" in tags
+        # "planned a rally on Saturday", "has scheduled a news conference Thursday": the
+        # plan may be past, what was planned lies ahead; "had been scheduled" is over.
+        pluperfect = any(aux.lemma_ == "have" and aux.tag_ == "VBD" for aux in auxiliaries)
+        if looks_ahead(current, future_lemmas) and not pluperfect:
             return FUTURE
         if is_past:
-            return PAST
+            # "agreed to buy the unit in February": what is agreed comes after.
+            return UNMARKED if infinitive else PAST
+        if tags & {"VBZ", "VBP"}:
+            return PRESENT
+        infinitive = infinitive or any(c.tag_ == "TO" for c in auxiliaries)
         current = current.head if current.dep_ in CHAIN_LINKS else None
-    return PRESENT
+    return UNMARKED
+
+
+def looks_ahead(verb: Token, future_lemmas: frozenset[str]) -> bool:
+    """ "is scheduled for", "is due in", "set to resume": the verb or its complement
+    points forward. "set" does so only with "to" or "for" ("a record set in May" doesn't)."""
+    complements = [c for c in verb.children if c.dep_ == "acomp"]
+    if any(w.lemma_.lower() in future_lemmas for w in [verb, *complements]):
+        return True
+    if verb.lemma_ == "set":
+        return any(c.dep_ == "xcomp" or c.lower_ == "for" for c in verb.children)
+    return False
 
 
 def direction(doc: Doc | None, start: int, end: int) -> int:
-    """PAST, PRESENT or FUTURE for the expression at ``start``..``end``.
+    """PAST, PRESENT, FUTURE or UNMARKED for the expression at ``start``..``end``.
 
     Without a parse there is no tense to read, and news reports the past: PAST.
     """
