@@ -32,6 +32,7 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/timex_speed.py
 
 clean:
 	rm -rf $(VENV) dateline.db dateline.db-wal dateline.db-shm

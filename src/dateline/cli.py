@@ -358,6 +358,38 @@ def eval_events(
             print("\n".join(scores.errors))
 
 
+@eval_app.command("timex")
+def eval_timex(
+    gold: Annotated[Path, typer.Option(help="Folder of TimeML .tml files (subfolders too).")],
+    show_errors: Annotated[bool, typer.Option("--errors", help="List each error.")] = False,
+    no_parser: Annotated[
+        bool, typer.Option("--no-parser", help="Tag without a spaCy parse (faster).")
+    ] = False,
+) -> None:
+    """Score time expressions (TempEval-3): extraction, value and type."""
+    from .eval.timeml import TimeMLError
+    from .eval.timex import gold_sets, score_sets
+
+    if not gold.is_dir():
+        raise _fail(f"no folder at {gold}")
+    sets = gold_sets(gold)
+    if not sets:
+        raise _fail(f"no .tml files under {gold}")
+    total = len({path for files in sets.values() for path in files})
+    columns = (TextColumn("[bold]timex"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("", total=total)
+        try:
+            results = score_sets(sets, not no_parser, lambda _: bar.advance(task))
+        except TimeMLError as exc:
+            raise _fail(str(exc)) from exc
+    for name, scores in results.items():
+        print(f"== {name}\n{scores.report()}")
+    last = list(results.values())[-1]  # the whole folder: every document once
+    if show_errors and last.errors:
+        print("\n".join(last.errors))
+
+
 @app.callback(invoke_without_command=True)
 def _version(
     version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,

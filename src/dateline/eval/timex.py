@@ -9,13 +9,22 @@ scored.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Timex
 from .timeml import GoldTimex, TimeMLDocument, read_timeml, timeml_files
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+#: What can go wrong with one expression, in the order the report lists them.
+ERROR_KINDS = ("missed", "extra", "span", "value")
 
 
 def f1(precision: float, recall: float) -> float:
@@ -75,13 +84,12 @@ class TimexScores:
             f"relaxed  P {p_relaxed:.3f}  R {r_relaxed:.3f}  F1 {self.relaxed_f1:.3f}\n"
             f"strict   P {p_strict:.3f}  R {r_strict:.3f}  F1 {self.strict_f1:.3f}\n"
             f"value    accuracy {self.value_accuracy:.3f}  F1 {self.value_f1:.3f}\n"
-            f"type     accuracy {self.type_accuracy:.3f}"
+            f"type     accuracy {self.type_accuracy:.3f}\n"
+            f"errors   " + "  ".join(f"{k} {self.error_kinds[k]}" for k in ERROR_KINDS)
         )
 
 
-def pair_up(
-    gold: Sequence[GoldTimex], predicted: Sequence[Timex]
-) -> list[tuple[GoldTimex, Timex]]:
+def pair_up(gold: Sequence[GoldTimex], predicted: Sequence[Timex]) -> list[tuple[GoldTimex, Timex]]:
     """One-to-one pairs of overlapping expressions, largest overlap first."""
     candidates = []
     for g_index, g in enumerate(gold):
@@ -134,23 +142,84 @@ def score_document(document: TimeMLDocument, predicted: Sequence[Timex]) -> Time
     return scores
 
 
-def score_documents(documents: Iterable[TimeMLDocument], use_parser: bool = True) -> TimexScores:
-    """Tag every document against its DCT and score it."""
+def score_each(
+    documents: Iterable[TimeMLDocument], use_parser: bool = True
+) -> Iterator[TimexScores]:
+    """Tag every document against its DCT and score it, one document at a time (the
+    parser runs lazily in batches, so a caller can show progress)."""
     from ..temporal import tag_timexes
 
     documents = list(documents)
-    docs: list[object | None] = [None] * len(documents)
+    docs: Iterable[Doc | None] = [None] * len(documents)
     if use_parser:
         from ..nlp import parse  # the spaCy model loads only when asked for
 
-        docs = list(parse([d.text for d in documents]))
-    total = TimexScores()
+        docs = parse(d.text for d in documents)
     for document, doc in zip(documents, docs, strict=True):
-        predicted = tag_timexes(document.text, document.dct, doc)  # type: ignore[arg-type]
-        total.add(score_document(document, predicted))
+        yield score_document(document, tag_timexes(document.text, document.dct, doc))
+
+
+def score_documents(documents: Iterable[TimeMLDocument], use_parser: bool = True) -> TimexScores:
+    """Tag every document against its DCT and score it."""
+    total = TimexScores()
+    for scores in score_each(documents, use_parser):
+        total.add(scores)
     return total
 
 
 def score_timeml(folder: Path, use_parser: bool = True) -> TimexScores:
-    """Scores over every ``.tml`` file under ``folder``."""
-    return score_documents((read_timeml(p) for p in timeml_files(folder)), use_parser)
+    """Scores over every distinct ``.tml`` file under ``folder``."""
+    return score_documents((read_timeml(p) for p in distinct_timeml_files(folder)), use_parser)
+
+
+def distinct_timeml_files(folder: Path) -> list[Path]:
+    """The ``.tml`` files under ``folder``, a file with the same name and bytes as an
+    earlier one left out (a corpus may ship a copy of a document in a second folder)."""
+    seen: set[tuple[str, bytes]] = set()
+    distinct = []
+    for path in timeml_files(folder):
+        key = (path.name, hashlib.sha256(path.read_bytes()).digest())
+        if key not in seen:
+            seen.add(key)
+            distinct.append(path)
+    return distinct
+
+
+def gold_sets(folder: Path) -> dict[str, list[Path]]:
+    """The ``.tml`` files to report on: each immediate subfolder holding any, then the
+    whole folder with every distinct file once (left out when it is the only subfolder)."""
+    sets = {
+        sub.name: files
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir())
+        if (files := list(timeml_files(sub)))
+    }
+    whole = distinct_timeml_files(folder)
+    label = folder.name or str(folder)
+    if not sets:
+        return {label: whole} if whole else {}
+    if len(sets) > 1 or len(next(iter(sets.values()))) != len(whole):
+        sets[f"{label} (all)"] = whole
+    return sets
+
+
+def score_sets(
+    sets: dict[str, list[Path]],
+    use_parser: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, TimexScores]:
+    """Scores per set; each distinct file is read, tagged and scored once, and ``progress``
+    is called with its name."""
+    paths = sorted({path for files in sets.values() for path in files})
+    documents = [read_timeml(path) for path in paths]
+    per_path: dict[Path, TimexScores] = {}
+    for path, scores in zip(paths, score_each(documents, use_parser), strict=True):
+        per_path[path] = scores
+        if progress:
+            progress(path.name)
+    results = {}
+    for name, files in sets.items():
+        total = TimexScores()
+        for path in files:
+            total.add(per_path[path])
+        results[name] = total
+    return results

@@ -41,6 +41,8 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'`])|\n")
 
 #: How far after the DCT a date in a past-tense clause may lie and keep the DCT's year.
 PAST_TOLERANCE_DAYS = 31
+#: How long before the DCT a period must have begun for a past-tense clause to report on it.
+PERIOD_BEGUN_DAYS = 7
 #: How many months after the DCT's a month in a clause without tense may be and still
 #: count as this year's.
 UNMARKED_MONTHS_AHEAD = 4
@@ -118,10 +120,11 @@ class Context:
         match = re.search(r"([A-Za-z]+)-?\s*$", self.text[max(0, position - 30) : position])
         return match.group(1).lower() if match else ""
 
-    def near_word(self, position: int, word: str) -> bool:
-        """Whether ``word`` occurs in the sentence around ``position``."""
-        start = max(0, position - SENTENCE_WINDOW)
-        before = SENTENCE_BREAK.split(self.text[start:position])[-1]
+    def near_word(self, position: int, word: str, sentences_back: int = 0) -> bool:
+        """Whether ``word`` occurs in the sentence around ``position`` (or in as many
+        sentences before it as ``sentences_back`` says)."""
+        start = max(0, position - SENTENCE_WINDOW * (1 + sentences_back))
+        before = " ".join(SENTENCE_BREAK.split(self.text[start:position])[-1 - sentences_back :])
         after = SENTENCE_BREAK.split(self.text[position : position + SENTENCE_WINDOW])[0]
         return re.search(rf"\b{re.escape(word)}", before + after, re.IGNORECASE) is not None
 
@@ -202,8 +205,12 @@ class Context:
             return day_value(day - timedelta(days=back or 7))
         if offset == 1:
             return day_value(day + timedelta(days=forward or 7))
-        # A weekday in a present-tense clause is a coming one: "they meet Monday".
-        if self.direction(start, end) in {tense.FUTURE, tense.PRESENT}:
+        # A weekday in a present-tense clause is a coming one: "they meet Monday"; "will
+        # meet on Friday" said on a Friday is next week's.
+        way = self.direction(start, end)
+        if way == tense.FUTURE:
+            return day_value(day + timedelta(days=forward or 7))
+        if way == tense.PRESENT:
             return day_value(day + timedelta(days=forward))
         return day_value(day - timedelta(days=back))
 
@@ -246,6 +253,21 @@ class Context:
         if month - dct.month > 6:
             return dct.year - 1
         return dct.year + 1 if dct.month - month > 6 else dct.year
+
+    def period_year(self, first_month: int, start: int, end: int) -> int:
+        """The year of a quarter or half-year named without one.
+
+        In a past-tense clause it is the latest such period that had begun a week before
+        the DCT: in January, "fourth-quarter profit rose" and "sales fell in the first
+        half" report on last year's; ahead-looking and present clauses keep the DCT's year.
+        """
+        assert self.dct is not None
+        dct = self.dct
+        if dct.month is None or self.direction(start, end) in {tense.FUTURE, tense.PRESENT}:
+            return dct.year
+        day = dct.date or date(dct.year, dct.month, 15)
+        begun = (day - date(dct.year, first_month, 1)).days >= PERIOD_BEGUN_DAYS
+        return dct.year if begun else dct.year - 1
 
     def month_day(self, month: int, day: int, start: int, end: int) -> Found | None:
         """ "January 15" without a year: the DCT's year, adjusted by the clause's tense."""

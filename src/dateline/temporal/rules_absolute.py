@@ -87,11 +87,35 @@ def bare_month(match: re.Match[str], context: Context) -> Found | None:
     needs_cue = word in lexicon.ambiguous_months and shift is None and match["mod"] is None
     if needs_cue and context.word_before(match.start()) not in lexicon.month_cues:
         return None
+    if match["mod"] is None and shift is None and is_name_part(match.end(), context):
+        return None  # "Reporter April Ryan"
     month = lexicon.month(word)
     if context.dct is None:
         return Found(match.start(), match.end(), "DATE", f"XXXX-{month:02d}")
     year = context.year_for(month, None, shift, match.start(), match.end())
     return Found(match.start(), match.end(), "DATE", f"{year:04d}-{month:02d}", "DCT")
+
+
+#: Words that may follow "the autumn" when it is a time ("in the autumn of", "... and").
+PHRASE_FOLLOWERS = frozenset(
+    {"of", "and", "or", "when", "as", "before", "after", "to", "in", "on", "at", "with", "the",
+     "that", "it", "he", "she", "they", "we", "there", "but"}
+)  # fmt: skip
+
+
+def ends_phrase(end: int, context: Context) -> bool:
+    """Whether no noun follows that the word would modify ("the summer camp")."""
+    follower = context.word_after(end)
+    return not follower or not follower.islower() or follower in PHRASE_FOLLOWERS
+
+
+def is_name_part(end: int, context: Context) -> bool:
+    """Whether a capitalised word that is no date word follows: "April Ryan"."""
+    follower = context.word_after(end)
+    if not follower[:1].isupper() or context.text[end : end + 1] not in {" "}:
+        return False
+    lexicon = context.lexicon
+    return follower.lower() not in {*lexicon.months, *lexicon.weekdays, *lexicon.seasons}
 
 
 def month_shift_year(match: re.Match[str], context: Context) -> Found | None:
@@ -111,7 +135,11 @@ def season(match: re.Match[str], context: Context) -> Found | None:
         return Found(match.start(), match.end(), "DATE", f"{match['year']}-{code}", "explicit")
     shift = shift_of(match, context)
     if shift is None:
-        return None
+        if not match["the"] or not ends_phrase(match.end(), context):
+            return None  # "summer camp", "the summer camp"
+        # "in the autumn": the last one in a past clause, the next one ahead.
+        way = context.direction(match.start(), match.end())
+        shift = {tense.FUTURE: 1, tense.PRESENT: 0}.get(way, -1)
     if context.dct is None or context.dct.month is None:
         return Found(match.start(), match.end(), "DATE", f"XXXX-{code}")
     first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
@@ -143,15 +171,7 @@ def quarter(match: re.Match[str], context: Context) -> Found | None:
 
 
 def quarter_year(number: int, match: re.Match[str], context: Context) -> int:
-    """A quarter that has not begun at the DCT is last year's, unless the clause looks
-    ahead: in January, "fourth-quarter profit rose" reports on the quarter just ended."""
-    assert context.dct is not None
-    first_month = 3 * (number - 1) + 1
-    if context.dct.month is None or first_month <= context.dct.month:
-        return context.dct.year
-    if context.direction(match.start(), match.end()) == tense.FUTURE:
-        return context.dct.year
-    return context.dct.year - 1
+    return context.period_year(3 * (number - 1) + 1, match.start(), match.end())
 
 
 def decade(match: re.Match[str], context: Context) -> Found | None:
@@ -178,21 +198,35 @@ def year(match: re.Match[str], context: Context) -> Found | None:
     return None
 
 
+#: A number before a street name is a house number: "2020 K Street".
+STREET = re.compile(
+    r"\s+(?:[A-Z][\w.]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|"
+    r"Lane|Drive|Place|Square|Highway)\b"
+)
+#: "312 of the 2020 applicants": a part of a count, not a year.
+PARTITIVE = re.compile(r"\d\s+of\s+the\s*$", re.IGNORECASE)
+
+
 def is_year_in_context(match: re.Match[str], context: Context) -> bool:
     text = context.text
-    before = text[: match.start()].rstrip()
+    before = text[max(0, match.start() - 40) : match.start()].rstrip()
+    after = text[match.end() : match.end() + 60]
+    if STREET.match(after) or PARTITIVE.search(before + " "):
+        return False
     if context.word_before(match.start()) in context.lexicon.year_cues:
         return True
     if before.endswith(("-", "–", "/")) and re.search(r"\d{4}\s*[-–/]$", before):
         return True  # the second year of "2019-2021"
-    after = text[match.end() :]
     if re.match(r"['’]s\b", after) or re.match(r"\s*($|[^\w\s$%])", after):
         return True  # "2019's", "in 2013.", "2020, when"
     if not 1900 <= int(match["year"]) <= 2099:
         return False
     if context.doc is not None:
-        token = next((t for t in context.doc if t.idx == match.start()), None)
-        return token is not None and not (token.dep_ == "nummod" and token.head.tag_ == "NNS")
+        span = context.doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        return not (token.dep_ == "nummod" and token.head.tag_ == "NNS")
     return False
 
 
@@ -218,7 +252,8 @@ def build_absolute_rules(lexicon: Lexicon) -> list[Rule]:
          named_date, months),
         ("month_year", rf"{MODIFIER}{month},?\s+(?:of\s+)?{YEAR}", month_year, months),
         ("month", rf"{SHIFT}{MODIFIER}{month}", bare_month, months),
-        ("season", rf"{SHIFT}{MODIFIER}(?P<season>(?i:{seasons}))\b(?:\s+(?:of\s+)?{YEAR})?",
+        ("season", rf"(?:(?P<the>(?i:the))\s+)?{SHIFT}{MODIFIER}(?P<season>(?i:{seasons}))\b"
+         rf"(?:\s+(?:of\s+)?{YEAR})?",
          season, lexicon.seasons),
         ("quarter", rf"(?i:the\s+|its\s+)?{QUARTER_YEAR}(?:(?i:fiscal)[\s-]+)?"
          rf"(?P<ord>(?i:{ordinals}))"

@@ -132,6 +132,15 @@ def company_year(match: re.Match[str], context: Context) -> Found | None:
     return Found(match.start(), match.end(), "DATE", f"{context.dct.year - back:04d}", "DCT")
 
 
+def half_year(match: re.Match[str], context: Context) -> Found | None:
+    """ "the first half", "the second half" (of the year the story is in)."""
+    half = "1" if match["which"].lower() == "first" else "2"
+    if context.dct is None:
+        return Found(match.start(), match.end(), "DATE", f"XXXX-H{half}")
+    year = context.period_year(1 if half == "1" else 7, match.start(), match.end())
+    return Found(match.start(), match.end(), "DATE", f"{year:04d}-H{half}", "DCT")
+
+
 def vague_span(match: re.Match[str], context: Context) -> Found | None:
     key = " ".join(match["span"].lower().split())
     return Found(match.start(), match.end(), "DURATION", context.lexicon.vague_spans[key])
@@ -159,6 +168,8 @@ def build_named_rules(lexicon: Lexicon) -> list[Rule]:
          r"(?:(?i:fiscal|calendar)\s+)?(?i:year)\b(?<!\b(?i:the)\s(?i:year))"
          r"|\b(?i:year-end|year['’]s\s+end|the\s+end\s+of\s+the\s+year)\b", company_year,
          ["year", "end"]),
+        ("half_year", r"\b(?i:the)\s+(?P<which>(?i:first|second|latter|last))\s+(?i:half)\b"
+         r"(?!\s+(?i:of)\b)(?!\s+(?:an?\s+)?(?i:hour|century|decade))", half_year, ["half"]),
         ("vague_span", rf"\b(?:(?i:the)\s+)?(?P<span>(?i:{alternation(lexicon.vague_spans)}))\b",
          vague_span, ["recent", "coming", "ahead"]),
     ]  # fmt: skip

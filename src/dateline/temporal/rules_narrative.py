@@ -73,7 +73,7 @@ def counted(match: re.Match[str], context: Context) -> Found | None:
     if count is None:
         return None
     unit = match["unit"].lower().rstrip("s")
-    fiscal = unit == "year" and context.near_word(match.start(), "quarter")
+    fiscal = unit == "year" and context.near_word(match.start(), "quarter", 1)
     relation = Relation(unit, direction(match["dir"]) * count, None, fiscal=fiscal)
     return Found(match.start(), match.end(), "DATE", "", relation=relation)
 
@@ -82,6 +82,12 @@ def unit_before_after(match: re.Match[str], context: Context) -> Found | None:
     """ "the day before", "the week after" (with no event named after them)."""
     unit = match["unit"].lower()
     relation = Relation(unit, direction(match["dir"]), GRANULARITY[unit])
+    return Found(match.start(), match.end(), "DATE", "", relation=relation)
+
+
+def the_year(match: re.Match[str], context: Context) -> Found | None:
+    """ "the year" alone: the year the story is in."""
+    relation = Relation("year", 0, "year")
     return Found(match.start(), match.end(), "DATE", "", relation=relation)
 
 
@@ -118,6 +124,8 @@ def build_narrative_rules(lexicon: Lexicon) -> list[Rule]:
         ("unit_before_after", rf"\b(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+"
          rf"(?P<dir>(?i:before|after))\b(?![-\w]){NOUN_PHRASE_AHEAD}", unit_before_after,
          ["before", "after"]),
+        ("the_year", r"\b(?i:the)\s+(?i:year)\b(?![-\w]|\s+(?i:ago|before|after|earlier|later|"
+         r"when|in\s+which|that|two|nineteen|ended|ending|of|to|\d))", the_year, ["year"]),
         ("fiscal_comparison", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?"
          r"(?i:year-earlier|year-ago|year\s+earlier|prior-year)(?:\s+(?i:quarter|period|"
          r"(?:first|second|third|fourth)\s+quarter|nine\s+months|six\s+months))?\b"

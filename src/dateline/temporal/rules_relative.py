@@ -28,6 +28,10 @@ DURATION_FILLERS = (
     r"more|additional|full|straight|consecutive|trading|business|working|calendar|long|"
     r"short|successive"
 )
+#: An amount right before "a year", "a month": a rate ("$1.76 a year", "20% a month").
+RATE_BEFORE = re.compile(r"(?:[\d%]|\b(?:million|billion|thousand|percent|cents?|dollars?))\s*$")
+#: Words after "a second" that keep it a length of time.
+TIME_FOLLOWERS = frozenset({"ago", "later", "earlier", "or", "and", "before", "after", "in"})
 #: "earlier this year", "late yesterday": kept in the span; the value is the whole period.
 EDGE = r"(?:(?i:earlier|later|early|late)\s+)?"
 PART_OF_DAY = r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
@@ -46,7 +50,7 @@ def with_part(found: Found, code: str | None) -> Found:
 
 
 def day_word(match: re.Match[str], context: Context) -> Found | None:
-    offset = context.lexicon.day_words[match["word"].lower()]
+    offset = context.lexicon.day_words[" ".join(match["word"].lower().split())]
     found = context.relative(
         match.start(), match.end(), "DATE", context.shifted("day", offset), "day"
     )
@@ -76,12 +80,12 @@ def weekday(match: re.Match[str], context: Context) -> Found | None:
 
 def unit_shift(match: re.Match[str], context: Context) -> Found | None:
     """ "last week" is a DATE (the ISO week); "the past decade" is a DURATION."""
+    if match["unit"][0].isupper() and not match["unit"].isupper():
+        return None  # "This Week", a television programme
     word, unit = match["shift"].lower(), match["unit"].lower()
     if word == "past" and unit != "weekend":  # "the past weekend" is the last one
         return Found(match.start(), match.end(), "DURATION", duration(1, unit, context))
     offset = context.lexicon.shift_words[word]
-    if (unit, offset) == ("year", -1) and context.near_word(match.start(), "quarter"):
-        return fiscal_year_before(match)
     value = context.shifted(unit, offset)
     return context.relative(match.start(), match.end(), "DATE", value, GRANULARITY[unit])
 
@@ -129,7 +133,7 @@ def ago(match: re.Match[str], context: Context) -> Found | None:
         return Found(match.start(), match.end(), "DATE", "PAST_REF")
     if unit.time and unit_name != "hour":
         return Found(match.start(), match.end(), "DATE", "PAST_REF")
-    if (count, unit_name) == (1, "year") and context.near_word(match.start(), "quarter"):
+    if (count, unit_name) == (1, "year") and context.near_word(match.start(), "quarter", 1):
         return fiscal_year_before(match)  # "profit rose from a year ago"
     value = context.ago(int(count), unit_name)
     return context.relative(match.start(), match.end(), "DATE", value, granularity)
@@ -155,6 +159,16 @@ def counted_duration(match: re.Match[str], context: Context) -> Found | None:
         return None
     if match["unit"].lower().startswith("quarter") and context.word_after(match.end()) == "of":
         return None  # "a quarter of the vote"
+    if match["num"].lower() in {"a", "an"}:
+        if RATE_BEFORE.search(context.text[max(0, match.start() - 30) : match.start()]):
+            return None  # "$2 million a year" is a rate
+        follower = context.word_after(match.end())
+        if (
+            match["unit"].lower() == "second"
+            and follower.isalpha()
+            and follower not in TIME_FOLLOWERS
+        ):
+            return None  # "a second group": an ordinal
     count = count_of(match["num"], context)
     if count is not None and (match["half"] or match["half_after"]):
         count += 0.5
@@ -192,12 +206,14 @@ def build_relative_rules(lexicon: Lexicon) -> list[Rule]:
     unit_words = [*lexicon.units, *(u + "s" for u in lexicon.units), "centuries"]
     units = rf"(?i:{alternation(unit_words)})"
     weekday_re = weekday_pattern(lexicon)
-    shifts = r"(?i:last|this|next|past|previous|coming|current|following)"
+    # "the following week" and "the previous year" count from the story's last date:
+    # rules_narrative has them.
+    shifts = r"(?i:last|this|next|past|coming|current)"
     weekdays = list(lexicon.weekdays)
     parts = ["morning", "afternoon", "evening", "night", "tonight"]
     reference_cues = [phrase.split()[-1] for phrase in lexicon.reference_phrases]
     specs: list[RuleSpec] = [
-        ("day_word", rf"\b{EDGE}(?P<word>(?i:today|yesterday|tomorrow))\b{PART_OF_DAY}",
+        ("day_word", rf"\b{EDGE}(?P<word>(?i:{alternation(lexicon.day_words)}))\b{PART_OF_DAY}",
          day_word, lexicon.day_words),
         ("time_of_day", r"\b(?:(?P<which>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|"
          r"evening|night))|(?P<which2>(?i:to))(?i:night))\b", time_of_day, parts),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dateline.temporal.lexicon import Lexicon, alternation
-from dateline.temporal.resolve import Context, Found, Rule, RuleSpec, compile_rules
+from dateline.temporal.resolve import Context, Found, Relation, Rule, RuleSpec, compile_rules
 
 AM_PM = r"(?P<ampm>[aApP]\.?\s?[mM]\b\.?)"
 ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST)\b|\s+(?i:local\s+time)\b)?"
@@ -54,7 +54,7 @@ def hour_in_part(match: re.Match[str], context: Context) -> Found | None:
     number = context.lexicon.number(match["hour"])
     if number is None or not 1 <= number <= 12:
         return None
-    part = (match["part"] or "").lower()
+    part = (match.groupdict().get("part") or "").lower()
     if part in {"afternoon", "evening", "night"} and number != 12:
         number += 12
     return Found(match.start(), match.end(), "TIME", clock_value(number, 0))
@@ -110,7 +110,7 @@ def join_clock_times(found: list[Found], context: Context) -> list[Found]:
                 index += 1
                 continue
         if is_clock(current):
-            current = on_dct_day(current, context)
+            current = on_story_day(current)
         result.append(current)
         index += 1
     return result
@@ -120,8 +120,8 @@ def joined(start: int, end: int, day: Found, clock: Found) -> Found:
     return Found(start, end, "TIME", day.value + clock.value, day.anchor)
 
 
-def on_dct_day(clock: Found, context: Context) -> Found:
-    day = context.dct_day()
-    if day is None:
-        return Found(clock.start, clock.end, "TIME", "XXXX-XX-XX" + clock.value)
-    return Found(clock.start, clock.end, "TIME", day.isoformat() + clock.value, "DCT")
+def on_story_day(clock: Found) -> Found:
+    """A clock time alone ("at 10 p.m.") is on the day the story last named, or else on
+    the DCT's day: the narrative pass resolves it."""
+    relation = Relation("day", 0, "day", clock.value)
+    return Found(clock.start, clock.end, "TIME", "", relation=relation)
