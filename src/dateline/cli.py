@@ -37,11 +37,6 @@ OutputOption = Annotated[
 ]
 
 
-class Kind(StrEnum):
-    events = "events"
-    documents = "documents"
-
-
 class TimelineFormat(StrEnum):
     text = "text"
     json = "json"
@@ -168,25 +163,24 @@ def ingest(
 
 @app.command()
 def export(
-    kind: Annotated[Kind, typer.Argument(help="events or documents")],
+    kind: Annotated[str, typer.Argument(help="What to write: events, documents, ...")],
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv")] = "jsonl",
     output: OutputOption = None,
 ) -> None:
-    """Write one record per event (after merging) or per document."""
+    """Write one record per event (after merging), per document, or of another kind."""
     from .export import exporters
-    from .export.records import document_records, event_records
+    from .export.records import record_kinds
 
+    if kind not in record_kinds:
+        raise _fail(f"unknown kind {kind!r} (available: {', '.join(record_kinds.names())})")
     if format not in exporters:
         raise _fail(f"unknown format {format!r} (available: {', '.join(exporters.names())})")
     writer = exporters.get(format)
     with _open_store(db, must_exist=True) as store, _output(output) as out:
-        records = (
-            event_records(store, store.events()) if kind is Kind.events else document_records(store)
-        )
-        count = writer(records, out, kind.value)
+        count = writer(record_kinds.get(kind)(store), out, kind)
     if output not in (None, "-"):
-        err.print(f"{count} {kind.value} written to {output}")
+        err.print(f"{count} {kind} written to {output}")
 
 
 @app.command()

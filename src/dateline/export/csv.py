@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv as _csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any, TextIO
 
 from . import exporters
@@ -53,15 +54,26 @@ def _document_row(r: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+#: Columns and row builder of the kinds with a spreadsheet layout of their own; other
+#: kinds get one column per top-level field, nested values as JSON.
+LAYOUTS: dict[str, tuple[list[str], Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    "events": (EVENT_COLUMNS, _event_row),
+    "documents": (DOCUMENT_COLUMNS, _document_row),
+}
+
+
 @exporters.register("csv")
 def write_csv(records: Iterable[dict[str, Any]], out: TextIO, kind: str) -> int:
-    columns, to_row = (
-        (EVENT_COLUMNS, _event_row) if kind == "events" else (DOCUMENT_COLUMNS, _document_row)
-    )
+    iterator = iter(records)
+    first = next(iterator, None)
+    if kind in LAYOUTS:
+        columns, to_row = LAYOUTS[kind]
+    else:
+        columns, to_row = list(first or {}), dict
     writer = _csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     count = 0
-    for record in records:
+    for record in chain([first] if first is not None else [], iterator):
         row = {
             k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in to_row(record).items()
         }

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..model import Document, Event, EventMention, to_dict
+from ..registry import Registry
 from ..store import CODER_VERSION, Store, StoredMention
 
 
@@ -92,3 +93,16 @@ def document_record(document: Document, num_events: int) -> dict[str, Any]:
 def document_records(store: Store) -> Iterator[dict[str, Any]]:
     for document, num_events in store.documents():
         yield document_record(document, num_events)
+
+
+#: What ``dateline export KIND`` can write: each kind's records, read from a store.
+RecordSource = Callable[[Store], Iterable[dict[str, Any]]]
+record_kinds: Registry[RecordSource] = Registry("export kind")
+
+
+@record_kinds.register("events")
+def all_event_records(store: Store) -> Iterator[dict[str, Any]]:
+    return event_records(store, store.events())
+
+
+record_kinds.register("documents")(document_records)
