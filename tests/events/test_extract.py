@@ -125,3 +125,22 @@ def test_object_changes_the_verb_type(extract: Extract) -> None:
     )  # fmt: skip
     assert [(e.trigger, e.type) for e in lifted] == [("lifted", "CONCEDE")]
     assert {r.actor_id for r in lifted[0].recipients} == {"VEN"}
+
+
+def test_recipient_through_the_object_and_actor_of_a_means_clause(extract: Extract) -> None:
+    """ "severed ties with Maduro": Maduro receives; "backed an attempt ... by recognizing
+    Guaidó": who backed it recognizes; "an unsuccessful attempt to oust him" did not oust."""
+    text = (
+        "In 2019, the United States severed diplomatic ties with Maduro after Donald Trump's"
+        " administration backed an unsuccessful attempt to oust him by recognizing opposition"
+        " leader Juan Guaidó as president."
+    )
+    _, events = extract(
+        text, ("the United States", "USA"), ("Maduro", "VEN"), ("Donald Trump", "USA"),
+        ("Juan Guaidó", "VEN"),
+    )  # fmt: skip
+    found = {(e.type, e.modality, frozenset(ids(e.actors)), frozenset(ids(e.recipients)))
+             for e in events}  # fmt: skip
+    assert ("SANCTION", "asserted", frozenset({"USA"}), frozenset({"VEN"})) in found
+    assert ("SUPPORT", "asserted", frozenset({"USA"}), frozenset({"VEN"})) in found
+    assert not any(t == "COERCE" and m == "asserted" for t, m, _, _ in found), found

@@ -115,7 +115,27 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[Actor
         return subject_actors(verb.head, index, depth + 1)
     if verb.dep_ in {"acl", "relcl"}:
         # "Cuba—providing bodyguards", "the US operation to remove Maduro"
-        return index.actors_of(verb.head)
+        own = index.actors_of(verb.head)
+        if own or verb.head.head is verb.head:
+            return own
+        return means_actors(verb.head, index)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        return means_actors(verb.head, index)  # "... backed an attempt by recognizing X"
+    return []
+
+
+def means_actors(start: Token, index: ActorIndex) -> list[ActorRef]:
+    """The subject of the nearest verb above ``start``: who acts "by recognizing X" or
+    through "an attempt to oust him" is who made the attempt."""
+    current = start.head
+    for _ in range(4):
+        if current.pos_ in {"VERB", "AUX"}:
+            found = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+            if found:
+                return index.actors_of(found[0])
+        if current.head is current:
+            break
+        current = current.head
     return []
 
 
@@ -140,6 +160,11 @@ def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
             recipients += index.actors_of(child)
     for obj in preposition_objects(verb, RECIPIENT_PREPOSITIONS):
         recipients += index.actors_of(obj)
+    if not recipients:  # "severed diplomatic ties with Maduro"
+        for child in verb.children:
+            if child.dep_ == "dobj" and index.mention_at(child) is None:
+                for obj in preposition_objects(child, RECIPIENT_PREPOSITIONS):
+                    recipients += index.actors_of(obj)
     return Arguments(actors, recipients)
 
 

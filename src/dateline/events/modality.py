@@ -110,7 +110,10 @@ def _governor_cues(governor: Token, link: str, cues: Cues) -> None:
         elif lemma in _cues("hypothetical_verbs"):
             cues.hypothetical.append(lemma)
     elif governor.pos_ in {"NOUN", "PROPN"}:
-        if lemma in _cues("planned_nouns"):
+        failed = {c.lower_ for c in governor.children if c.dep_ == "amod"}
+        if lemma in _cues("attempt_nouns") and failed & _cues("failure_modifiers"):
+            cues.negated.append(f"{sorted(failed & _cues('failure_modifiers'))[0]} {lemma}")
+        elif lemma in _cues("planned_nouns"):
             cues.planned.append(lemma)
         elif lemma in _cues("hypothetical_nouns"):
             cues.hypothetical.append(lemma)
