@@ -339,17 +339,46 @@ def eval_events(
     ] = None,
     show_errors: Annotated[bool, typer.Option("--errors", help="List each error.")] = False,
 ) -> None:
-    """Score event coding: type, participants, status and date."""
+    """Score event coding: type, participants, status and date.
+
+    A gold file of PLOVER-style records (``event``, ``source``/``target``, or sentence
+    references) gets the sentence-level PLOVER scores; without --gold the bundled sets and
+    the PLOVER development set are scored.
+    """
     from .eval.events import BUNDLED_SETS, bundled_gold, score_events
+    from .eval.plover import is_plover_file, plover_dev_path
 
     if gold is not None and not gold.is_file():
         raise _fail(f"no gold file at {gold}")
     sets = {str(gold): gold} if gold else {name: bundled_gold(name) for name in BUNDLED_SETS}
+    if gold is None:
+        sets["plover-dev"] = plover_dev_path()
     for name, path in sets.items():
+        if is_plover_file(path):
+            _print_plover_scores(name, path, show_errors)
+            continue
         scores = score_events(path)
         print(f"== {name}\n{scores.report()}")
         if show_errors and scores.errors:
             print("\n".join(scores.errors))
+
+
+def _print_plover_scores(name: str, path: Path, show_errors: bool) -> None:
+    from .eval.plover import score_plover
+
+    run = score_plover(path)
+    if run.skipped:
+        err.print(
+            f"{name}: {len(run.skipped)} sentences skipped, their source is not available here"
+            " (Timeline17 is read from ../shared/datasets/t17-dev next to the repository)",
+            highlight=False,
+        )
+    for part, scores in run.scores.items():
+        print(f"== {name} [{part}]\n{scores.report()}")
+    if show_errors:
+        last = list(run.scores.values())[-1] if run.scores else None
+        if last and last.errors:
+            print("\n".join(last.errors))
 
 
 @eval_app.command("timex")
@@ -382,6 +411,22 @@ def eval_timex(
     last = list(results.values())[-1]  # the whole folder: every document once
     if show_errors and last.errors:
         print("\n".join(last.errors))
+
+
+@eval_app.command("plover-manual")
+def eval_plover_manual(
+    show_errors: Annotated[bool, typer.Option("--errors", help="List each miss.")] = False,
+) -> None:
+    """Code the PLOVER manual's example sentences; count those given the documented category."""
+    from .eval.plover_manual import MANUAL, score_manual
+
+    scores = score_manual()
+    if scores is None:
+        err.print(f"skipped: the PLOVER manual is not at {MANUAL} (relative to the repository)")
+        return
+    print(scores.report())
+    if show_errors and scores.errors:
+        print("\n".join(scores.errors))
 
 
 @app.callback(invoke_without_command=True)
