@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dateline.model import EventMention
 from dateline.pipeline import ingest
 from dateline.store import Store
 
@@ -86,3 +87,52 @@ def test_reingesting_changes_nothing(demo_store_path: Path) -> None:
         after = [tuple(r) for r in store.rows("SELECT id, record FROM events ORDER BY id")]
     assert report.stored == 0 and report.unchanged == 5
     assert before == after
+
+
+def _doc_mentions(store: Store, prefix: str) -> list[EventMention]:
+    [document] = [d for d, _ in store.documents() if Path(d.source).name.startswith(prefix)]
+    return store.document_mentions(document.id)
+
+
+def test_the_chairmans_visit_is_five_months_after_the_operation(demo_store: Store) -> None:
+    # Seed 001 reports the operation that apprehended Maduro, seed 000 the visit "five
+    # months after the ... operation to remove ... Maduro"; neither has a publication date.
+    operation = [
+        m for m in _doc_mentions(demo_store, "001")
+        if m.type == "COERCE" and any(r.name == "Nicolás Maduro" for r in m.recipients)
+        and m.trigger == "apprehended"
+    ]  # fmt: skip
+    assert len(operation) == 1
+    when = operation[0].date
+    assert when.precision == "day" and when.value is not None
+    # On or before the Ratcliffe meeting it preceded ("Following a ... operation ...").
+    assert when.value <= "2026-01-15"
+    visits = [m for m in _doc_mentions(demo_store, "000") if m.type == "CONSULT"]
+    linked = [m for m in visits if m.date_basis == "link"]
+    assert linked, [(m.trigger, m.date) for m in visits]
+    year, month = int(when.value[:4]), int(when.value[5:7]) + 5
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    assert {m.date.value for m in linked} == {f"{year:04d}-{month:02d}"}
+    # The anchor phrase in 000 names the same happening on the same day.
+    removal = [m for m in _doc_mentions(demo_store, "000") if m.trigger in {"remove", "removal"}]
+    assert removal and {m.date.value for m in removal} == {when.value}
+
+
+def test_every_undated_article_gets_an_inferred_publication_range(demo_store: Store) -> None:
+    documents = {Path(d.source).name[:3]: d for d, _ in demo_store.documents()}
+    for document in documents.values():
+        published = document.published
+        assert published.origin == "inferred", document.source
+        assert published.latest is not None, document.source
+        assert published.earliest is not None, document.source
+        assert published.earliest <= published.latest
+    # What each rests on: the Ratcliffe meeting's date, the visit five months after the
+    # operation, the talks "under Biden", Maduro as the sitting president.
+    assert documents["001"].published.earliest == "2026-01-15"
+    assert documents["000"].published.earliest >= "2026-06-01"
+    assert documents["003"].published.earliest >= "2021-01-20"
+    assert documents["003"].published.latest <= "2025-01-20"
+    for prefix in ("002", "004"):
+        assert documents[prefix].published.latest <= "2026-01-03"
+    clues = demo_store.dating_evidence(documents["000"].id)
+    assert any(clue.kind == "linked" and used for clue, used in clues)

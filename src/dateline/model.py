@@ -220,6 +220,11 @@ class EventMention:
     intensity: float | None = None
     #: Character span of the time expression that dated this mention, if any.
     date_span: tuple[int, int] | None = None
+    #: What the date rests on: "timex" (an expression on the clause), "coreference" (an
+    #: earlier report of the same event in the text), "link" (another event: "five months
+    #: after the operation"), "role" (a role change known to the knowledge base),
+    #: "publication" (the document's date), or None (no date).
+    date_basis: str | None = None
 
     @property
     def id(self) -> str:
@@ -248,6 +253,56 @@ class Event:
     num_sources: int = 1
 
 
+LinkRelation = Literal["after", "before"]
+Tense = Literal["past", "present", "future", "unmarked"]
+
+
+@dataclass(slots=True)
+class TemporalLink:
+    """A clause dated by another event: "five months after the operation to remove Maduro".
+
+    The dated happening lies ``offset`` (a TIMEX3 duration, or None for "some time")
+    ``relation`` the anchor event. ``anchor_mention`` is the coded event mention of the
+    anchor phrase in the same document, if there is one; ``dependent_mention`` the event
+    mention the link dates, if one was coded. Spans index the document text.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    signal: str
+    relation: LinkRelation
+    anchor_start: int
+    anchor_end: int
+    anchor_text: str
+    offset: str | None = None
+    anchor_mention: str | None = None
+    dependent_mention: str | None = None
+    #: Tense of the dated clause: a past or present one reports something that happened.
+    tense: Tense = "unmarked"
+    #: Span of the duration expression that gives the offset, if any.
+    timex_span: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class DatingEvidence:
+    """One thing a text says about when it was written, as ranges of possible days.
+
+    ``kind``: ``reported`` (a date the text reports as past or present), ``event`` (an
+    event it reports as happened, dated by a role change or through the corpus),
+    ``linked`` (a clause it reports as happened, dated by another event: "the visit comes
+    five months after the operation"), ``ahead`` (a date it reports as still to come),
+    ``former`` (a role it calls former), ``holder`` (a role it presents as held now).
+    ``ranges`` are inclusive ISO day pairs, None for an open end.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    ranges: list[tuple[str | None, str | None]] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class Annotation:
     """Everything the per-document stages produce for one document."""
@@ -258,6 +313,11 @@ class Annotation:
     mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     event_mentions: list[EventMention] = field(default_factory=list)
+    links: list[TemporalLink] = field(default_factory=list)
+    #: Clues to the date of a document that carries none, and which of them its inferred
+    #: publication date rests on (aligned with ``dating_evidence``).
+    dating_evidence: list[DatingEvidence] = field(default_factory=list)
+    dating_used: list[bool] = field(default_factory=list)
 
 
 def _event_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -289,3 +349,16 @@ def actor_from_dict(data: dict[str, Any]) -> Actor:
     fields = dict(data)
     fields["roles"] = [Role(**r) for r in fields.get("roles", [])]
     return Actor(**fields)
+
+
+def temporal_link_from_dict(data: dict[str, Any]) -> TemporalLink:
+    fields = dict(data)
+    if fields.get("timex_span") is not None:
+        fields["timex_span"] = tuple(fields["timex_span"])
+    return TemporalLink(**fields)
+
+
+def dating_evidence_from_dict(data: dict[str, Any]) -> DatingEvidence:
+    fields = dict(data)
+    fields["ranges"] = [tuple(pair) for pair in fields.get("ranges", [])]
+    return DatingEvidence(**fields)

@@ -12,6 +12,7 @@ import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -24,7 +25,14 @@ from .nlp import load_pipeline
 from .screening import screen
 from .sources import Limits, iter_raw_documents
 from .store import Store
-from .temporal import date_event_mentions, normalise_published, tag_timexes
+from .temporal import (
+    CorpusDating,
+    date_event_mentions,
+    date_in_document,
+    normalise_published,
+    resolve_corpus,
+    tag_timexes,
+)
 
 
 @dataclass(slots=True)
@@ -34,6 +42,8 @@ class IngestOptions:
     batch_size: int = 16
     executor: str = "local"
     limits: Limits = field(default_factory=Limits)
+    #: The day the inputs are read: no undated document can be from after it.
+    read_on: date | None = None
 
 
 @dataclass(slots=True)
@@ -43,6 +53,7 @@ class IngestReport:
     event_mentions: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    corpus: CorpusDating = field(default_factory=CorpusDating)
 
     @property
     def read(self) -> int:
@@ -51,7 +62,9 @@ class IngestReport:
     def counts(self) -> dict[str, int]:
         return {"read": self.read, "stored": self.stored, "unchanged": self.unchanged,
                 "failed": len(self.failed), "skipped": len(self.skipped),
-                "event_mentions": self.event_mentions}  # fmt: skip
+                "event_mentions": self.event_mentions,
+                "documents_dated": self.corpus.documents_dated,
+                "links_dated": self.corpus.links_dated}  # fmt: skip
 
 
 #: Called once per input document with its source and outcome
@@ -91,7 +104,12 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def annotate(document: Document, parsed: Doc) -> Annotation:
+def reading_day() -> date:
+    """Today (UTC): the latest day any document read now can have been published."""
+    return datetime.now(UTC).date()
+
+
+def annotate(document: Document, parsed: Doc, read_on: date | None = None) -> Annotation:
     """Run every per-document stage over one parsed document."""
     doc_id = document.id
     text = document.text
@@ -105,9 +123,15 @@ def annotate(document: Document, parsed: Doc) -> Annotation:
     mentions, actors = resolve_actors(parsed, doc_id)
     event_mentions = extract_events(parsed, doc_id, mentions, actors)
     date_event_mentions(parsed, event_mentions, timexes, document.published)
+    dating = date_in_document(
+        parsed, document, timexes, mentions, actors, event_mentions, read_on or reading_day()
+    )
     for mention in event_mentions:
         mention.sentence_end = _trim_end(text, mention.sentence_start, mention.sentence_end)
-    return Annotation(document, sentences, timexes, mentions, actors, event_mentions)
+    return Annotation(
+        document, sentences, timexes, mentions, actors, event_mentions, dating.links,
+        dating.evidence, dating.used,
+    )  # fmt: skip
 
 
 def _failed(document: Document, stage: str, exc: Exception) -> Annotation:
@@ -199,6 +223,8 @@ def ingest(
             for annotation in annotations:
                 _store_result(store, annotation, report, progress)
                 pending.discard(annotation.document.id)
+        if report.stored:
+            report.corpus = resolve_corpus(store, options.read_on or reading_day())
         finished = True
     finally:
         executor.close()

@@ -11,15 +11,20 @@ says so in its origin.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from dateline.model import DateValue, EventMention, Timex
+from dateline.model import ActorRef, DateValue, EventMention, Timex
 
 #: Links along which the clause continues above a verb: "plans to visit", "met and agreed".
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass"})
 #: Values that say nothing about when (and so cannot date an event).
 VAGUE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+#: What a date from the text rests on (the others are fallbacks); see EventMention.
+TEXT_BASES = frozenset({"timex", "coreference", "link", "role", "corpus"})
+#: Determiners that point back to something already told ("the meeting", "this visit").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def trigger_token(doc: Doc, mention: EventMention) -> Token | None:
@@ -104,27 +109,92 @@ def date_of(timex: Timex) -> DateValue:
 
 
 def publication_date(published: DateValue) -> DateValue:
-    if not published.value:
+    if not (published.value or published.earliest):
         return DateValue(origin="unknown")
     return DateValue(
         value=published.value,
         earliest=published.earliest,
         latest=published.latest,
         precision=published.precision,
-        origin="publication",
+        # An inferred publication date is no record of one: the event's date says so.
+        origin="inferred" if published.origin == "inferred" else "publication",
     )
 
 
 def date_event_mentions(
     doc: Doc, event_mentions: list[EventMention], timexes: list[Timex], published: DateValue
 ) -> None:
-    """Set ``date`` and ``date_span`` of each mention in place."""
+    """Set ``date``, ``date_span`` and ``date_basis`` of each mention in place.
+
+    A mention with no expression on its clause that points back to an earlier, dated
+    report of the same event ("the meeting", "this visit", "Ratcliffe's visit") takes
+    that report's date; only then the publication date stands in.
+    """
     for mention in event_mentions:
         trigger = trigger_token(doc, mention)
         timex = governing_timex(doc, trigger, timexes) if trigger is not None else None
-        if timex is None:
-            mention.date = publication_date(published)
-            mention.date_span = None
-        else:
+        if timex is not None:
             mention.date = date_of(timex)
             mention.date_span = (timex.start, timex.end)
+            mention.date_basis = "timex"
+        else:
+            set_publication_date(mention, published)
+    date_by_coreference(doc, event_mentions)
+
+
+def date_by_coreference(doc: Doc, event_mentions: list[EventMention]) -> int:
+    """Date definite nominal mentions by the earlier report they point back to; returns
+    how many were dated."""
+    dated = 0
+    earlier: list[EventMention] = []
+    for mention in sorted(event_mentions, key=lambda m: m.trigger_start):
+        if mention.date_basis in {None, "publication"}:
+            trigger = trigger_token(doc, mention)
+            antecedent = None
+            if trigger is not None and refers_back(trigger):
+                antecedent = same_event_before(mention, earlier)
+            if antecedent is not None:
+                mention.date = replace(antecedent.date, origin="relative")
+                mention.date_span = antecedent.date_span
+                mention.date_basis = "coreference"
+                dated += 1
+        earlier.append(mention)
+    return dated
+
+
+def set_publication_date(mention: EventMention, published: DateValue) -> None:
+    """The fallback: the document's date, or none (an inferred one says it was inferred)."""
+    mention.date = publication_date(published)
+    mention.date_span = None
+    mention.date_basis = "publication" if published.value or published.earliest else None
+
+
+def refers_back(trigger: Token) -> bool:
+    """ "the meeting", "this visit", "Ratcliffe's visit": a definite nominal trigger."""
+    if trigger.pos_ != "NOUN":
+        return False
+    return any(
+        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in DEFINITE)
+        for child in trigger.children
+    )
+
+
+def same_event_before(mention: EventMention, earlier: list[EventMention]) -> EventMention | None:
+    """The latest earlier mention dated by the text that reports the same kind of event
+    between the same parties (a side left empty in either agrees with anything)."""
+    for candidate in reversed(earlier):
+        if candidate.type != mention.type or candidate.date_basis not in TEXT_BASES:
+            continue
+        if candidate.modality != mention.modality:
+            continue
+        if _sides_agree(candidate.actors, mention.actors) and _sides_agree(
+            candidate.recipients, mention.recipients
+        ):
+            return candidate
+    return None
+
+
+def _sides_agree(left: list[ActorRef], right: list[ActorRef]) -> bool:
+    if not left or not right:
+        return True
+    return bool({a.actor_id for a in left} & {a.actor_id for a in right})

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ActorRef, Event
+from ..model import ActorRef, DateValue, Event
 from ..store import Store, StoredMention
 
 
@@ -105,6 +105,17 @@ def headline(event: Event) -> str:
     return f"{describe_side(event.actors)} → {kind} → {describe_side(event.recipients)}"
 
 
+def date_label(date: DateValue) -> str:
+    """The value, or the range when no single period holds the date ("≤ 2026-01-15")."""
+    if date.value:
+        return date.value
+    if date.earliest and date.latest:
+        return f"{date.earliest}…{date.latest}"
+    if date.latest:
+        return f"≤ {date.latest}"
+    return f"≥ {date.earliest}" if date.earliest else "?"
+
+
 def render_text(entries: Sequence[TimelineEntry], undated_count: int = 0) -> str:
     lines = []
     for entry in entries:
@@ -112,7 +123,7 @@ def render_text(entries: Sequence[TimelineEntry], undated_count: int = 0) -> str
         status = "" if e.modality == "asserted" else f" [{e.modality.upper()}]"
         sources = f"{e.num_sources} source{'s' if e.num_sources != 1 else ''}"
         lines.append(
-            f"{e.date.value or '?':<10}  {headline(e)}{status}"
+            f"{date_label(e.date):<10}  {headline(e)}{status}"
             f"  ({e.date.precision}, {e.date.origin}; {sources})"
         )
         origin = entry.mentions[0].source if entry.mentions else ""
