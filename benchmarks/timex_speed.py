@@ -5,10 +5,11 @@ Timeline17 collections in ../shared/datasets/t17-dev (each with its publication 
 the DCT), parses them once with the shared spaCy pipeline, then prints:
   - ``tag_timexes`` words per second with the spaCy parse given (the parse is done
     beforehand and not timed) and without one; target ≥ 30,000 words/s;
-  - the engine's share of ingest time: ``tag_timexes`` + ``date_event_mentions`` inside
+  - the engine's share of ingest time: ``tag_timexes`` + ``date_event_mentions`` +
+    ``date_in_document`` (links, role changes, document dating) inside
     ``pipeline.annotate`` against parse + annotate, each document parsed on its own,
     summed over the run.
-    Both stage functions are wrapped with timers as ``annotate`` looks them up, so the
+    The stage functions are wrapped with timers as ``annotate`` looks them up, so the
     pipeline runs unchanged.
 
     python benchmarks/timex_speed.py [--docs 300] [--repeat 3]
@@ -116,6 +117,7 @@ def engine_share(documents: list[Document], docs: list[Doc]) -> tuple[float, flo
     engine = StageClock()
     pipeline.tag_timexes = engine.wrap(pipeline.tag_timexes)  # type: ignore[attr-defined]
     pipeline.date_event_mentions = engine.wrap(pipeline.date_event_mentions)  # type: ignore[attr-defined]
+    pipeline.date_in_document = engine.wrap(pipeline.date_in_document)  # type: ignore[attr-defined]
     start = time.perf_counter()
     for document, parsed in zip(documents, docs, strict=True):
         pipeline.annotate(document, parsed)
@@ -150,7 +152,7 @@ def main() -> int:
     total = parse_seconds + annotate
     print(f"ingest, one document at a time: parse {parse_seconds:.2f} s + annotate "
           f"{annotate:.2f} s")  # fmt: skip
-    print(f"time engine (tag_timexes + date_event_mentions): {engine:.2f} s, "
+    print(f"time engine (tag_timexes + date_event_mentions + date_in_document): {engine:.2f} s, "
           f"{engine / total:.1%} of parse + annotate")  # fmt: skip
     return 0
 

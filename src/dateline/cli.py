@@ -153,6 +153,14 @@ def ingest(
         f"{len(report.failed)} failed; {report.event_mentions} event mentions → {db}",
         highlight=False,
     )
+    corpus = report.corpus
+    if corpus.rounds:
+        err.print(
+            f"corpus pass: {corpus.links_dated} event-anchored dates resolved;"
+            f" {corpus.documents_dated} undated documents and {corpus.mentions_redated}"
+            " event mentions re-dated",
+            highlight=False,
+        )
     for source, reason in report.skipped:
         err.print(f"  [yellow]skipped[/yellow] {source}: {reason}", highlight=False)
     for source, reason in report.failed:
@@ -411,6 +419,28 @@ def eval_timex(
     last = list(results.values())[-1]  # the whole folder: every document once
     if show_errors and last.errors:
         print("\n".join(last.errors))
+
+
+@eval_app.command("dating")
+def eval_dating(
+    gold: Annotated[
+        Path, typer.Option(help="A Timeline17 topic folder (articles.csv) or a folder of them.")
+    ] = Path("../shared/datasets/t17-dev"),
+    docs: Annotated[int, typer.Option(help="Articles per topic (0: all).")] = 40,
+) -> None:
+    """Score document dating: publication dates recovered from the text alone."""
+    from .eval.dating import score_dating, topic_folders
+    from .pipeline import reading_day
+
+    if not gold.is_dir() or not topic_folders(gold):
+        err.print(f"skipped: no Timeline17 articles.csv under {gold}")
+        return
+    columns = (TextColumn("[bold]dating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        results = score_dating(gold, docs, reading_day(), lambda: bar.advance(task))
+    for name, scores in results.items():
+        print(f"== {name}\n{scores.report()}")
 
 
 @eval_app.command("plover-manual")

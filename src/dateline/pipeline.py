@@ -122,12 +122,12 @@ def annotate(document: Document, parsed: Doc, read_on: date | None = None) -> An
         timex.doc_id = doc_id
     mentions, actors = resolve_actors(parsed, doc_id)
     event_mentions = extract_events(parsed, doc_id, mentions, actors)
+    for mention in event_mentions:
+        mention.sentence_end = _trim_end(text, mention.sentence_start, mention.sentence_end)
     date_event_mentions(parsed, event_mentions, timexes, document.published)
     dating = date_in_document(
         parsed, document, timexes, mentions, actors, event_mentions, read_on or reading_day()
     )
-    for mention in event_mentions:
-        mention.sentence_end = _trim_end(text, mention.sentence_start, mention.sentence_end)
     return Annotation(
         document, sentences, timexes, mentions, actors, event_mentions, dating.links,
         dating.evidence, dating.used,

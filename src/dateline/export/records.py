@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ..model import Document, Event, EventMention, to_dict
+from ..model import DatingEvidence, Document, Event, EventMention, to_dict
 from ..registry import Registry
 from ..store import CODER_VERSION, Store, StoredMention
 
@@ -72,7 +72,11 @@ def event_records(store: Store, events: Sequence[Event]) -> Iterator[dict[str, A
         yield event_record(event, store.event_mentions(event.id))
 
 
-def document_record(document: Document, num_events: int) -> dict[str, Any]:
+def document_record(
+    document: Document, num_events: int, dating: Sequence[tuple[DatingEvidence, bool]] = ()
+) -> dict[str, Any]:
+    """The contract's document record; ``dating`` adds the clues an inferred publication
+    date rests on (``used``) or that contradicted stronger ones."""
     return {
         "id": document.id,
         "source": document.source,
@@ -87,12 +91,13 @@ def document_record(document: Document, num_events: int) -> dict[str, Any]:
         "duplicate_of": document.duplicate_of,
         "num_events": num_events,
         "length": len(document.text),
+        "dating": [{**to_dict(clue), "used": used} for clue, used in dating],
     }
 
 
 def document_records(store: Store) -> Iterator[dict[str, Any]]:
     for document, num_events in store.documents():
-        yield document_record(document, num_events)
+        yield document_record(document, num_events, store.dating_evidence(document.id))
 
 
 #: What ``dateline export KIND`` can write: each kind's records, read from a store.

@@ -262,19 +262,11 @@ class Store:
         if not actor_ids:
             return []
         marks = ",".join("?" * len(actor_ids))
-        rows = self.conn.execute(
-            "SELECT DISTINCT em.record, d.source, d.publisher, substr(d.text,"
-            " em.sentence_start + 1, em.sentence_end - em.sentence_start) AS sentence"
-            " FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
+        return self._stored_mentions(
             f" JOIN event_actors ea ON ea.event_id = em.event_id AND ea.actor_id IN ({marks})"
             " WHERE em.type = ? AND em.modality = 'asserted' AND em.doc_id != ?",
             (*actor_ids, event_type, exclude_doc),
-        ).fetchall()
-        return [
-            StoredMention(event_mention_from_dict(json.loads(r["record"])), r["source"],
-                          r["sentence"], r["publisher"])
-            for r in rows
-        ]  # fmt: skip
+        )
 
     def documents_to_date(self) -> list[str]:
         """Stored documents whose publication date is unknown or was inferred."""
@@ -343,12 +335,18 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def event_mentions(self, eid: str) -> list[StoredMention]:
+        return self._stored_mentions(
+            " WHERE em.event_id = ? ORDER BY d.source, em.trigger_start", (eid,)
+        )
+
+    def _stored_mentions(self, condition: str, params: Sequence[Any]) -> list[StoredMention]:
+        """Event mentions with their document's source and their sentence's text;
+        ``condition`` follows the join of ``event_mentions em`` and ``documents d``."""
         rows = self.conn.execute(
-            "SELECT em.record, d.source, d.publisher, substr(d.text, em.sentence_start + 1,"
-            " em.sentence_end - em.sentence_start) AS sentence FROM event_mentions em"
-            " JOIN documents d ON d.id = em.doc_id WHERE em.event_id = ?"
-            " ORDER BY d.source, em.trigger_start",
-            (eid,),
+            "SELECT DISTINCT em.record, d.source, d.publisher, em.trigger_start,"
+            " substr(d.text, em.sentence_start + 1, em.sentence_end - em.sentence_start)"
+            " AS sentence FROM event_mentions em JOIN documents d ON d.id = em.doc_id" + condition,
+            params,
         ).fetchall()
         return [
             StoredMention(event_mention_from_dict(json.loads(r["record"])), r["source"],

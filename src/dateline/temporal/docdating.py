@@ -124,7 +124,7 @@ def date_in_document(
     """Everything dating does within one document once its mentions have their own dates:
     links to other events, role changes, and (with no publication date) the document's
     inferred date and the fallback dates of its undated mentions. Updates in place."""
-    links = find_links(doc, document.id, timexes, event_mentions)
+    links = find_links(doc, document.id, timexes, event_mentions, document.text)
     resolve_links(links, event_mentions)
     if date_role_changes(doc, event_mentions, mentions, actors):
         resolve_links(links, event_mentions)

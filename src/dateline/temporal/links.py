@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +46,13 @@ def dated_by_text(mention: EventMention) -> bool:
 # -- finding links ----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _signal_words() -> re.Pattern[str]:
+    """The first words of the signal phrases, to find them in text without walking tokens."""
+    firsts = sorted({phrase.split()[0] for phrase in load_dating_lexicon().signals})
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, firsts))})\b", re.IGNORECASE)
+
+
 def _signal_at(doc: Doc, i: int) -> tuple[str, int] | None:
     """The signal phrase starting at token i and the index of its last token."""
     signals = load_dating_lexicon().signals
@@ -71,10 +79,11 @@ def _anchor_span(doc: Doc, first: Token, last: Token) -> Span | None:
     return None
 
 
-def _offset_before(doc: Doc, signal_start: int, timexes: Sequence[Timex]) -> Timex | None:
+def _offset_before(text: str, signal_start: int, timexes: Sequence[Timex]) -> Timex | None:
     for timex in timexes:
-        gap = doc.text[timex.end : signal_start]
-        if timex.type == "DURATION" and timex.end <= signal_start and not gap.strip():
+        if timex.type != "DURATION" or timex.end > signal_start:
+            continue
+        if not text[timex.end : signal_start].strip():
             return timex
     return None
 
@@ -149,31 +158,39 @@ def clause_tense_of(token: Token) -> Tense:
 
 
 def find_links(
-    doc: Doc, doc_id: str, timexes: Sequence[Timex], mentions: Sequence[EventMention]
-) -> list[TemporalLink]:
-    """Every clause of the text dated by an event, with its anchor phrase and offset."""
+    doc: Doc, doc_id: str, timexes: Sequence[Timex], mentions: Sequence[EventMention],
+    text: str | None = None,
+) -> list[TemporalLink]:  # fmt: skip
+    """Every clause of the text dated by an event, with its anchor phrase and offset.
+
+    ``text`` is the parsed text, when the caller has it (spaCy rebuilds ``doc.text`` from
+    its tokens on each access, which is slow on long documents)."""
+    text = doc.text if text is None else text
     by_token: dict[int, EventMention] = {}
     for mention in mentions:
         token = trigger_token(doc, mention)
         if token is not None:
             by_token.setdefault(token.i, mention)
     links: list[TemporalLink] = []
-    i = 0
-    while i < len(doc):
-        found = _signal_at(doc, i)
+    after_last = 0
+    for match in _signal_words().finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1 or span[0].i < after_last:
+            continue
+        token = span[0]
+        found = _signal_at(doc, token.i)
         if found is None:
-            i += 1
             continue
         signal, last_index = found
-        first, last = doc[i], doc[last_index]
-        i = last_index + 1
+        first, last = token, doc[last_index]
+        after_last = last_index + 1
         anchor = _anchor_span(doc, first, last)
         if anchor is None or _covers_date(anchor, timexes):
             continue
         anchor_mention = _anchor_mention(anchor, mentions) or _told_before(doc, anchor, mentions)
         if anchor_mention is None and anchor.root.pos_ != "NOUN" and anchor.root.pos_ != "VERB":
             continue
-        offset_timex = _offset_before(doc, first.idx, timexes)
+        offset_timex = _offset_before(text, first.idx, timexes)
         offset = offset_timex.value if offset_timex else None
         start = offset_timex.start if offset_timex else first.idx
         dependent = _dependent(first, by_token, anchor)
