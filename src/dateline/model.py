@@ -288,8 +288,9 @@ class TemporalLink:
 class DatingEvidence:
     """One thing a text says about when it was written, as ranges of possible days.
 
-    ``kind``: ``reported`` (a date the text reports as past or present), ``event`` (an
-    event it reports as happened, dated by a role change or through the corpus),
+    ``kind``: ``dateline`` (a day at the head of the text, outside any clause),
+    ``reported`` (a date the text reports as past), ``event`` (an
+    event it reports as happened, dated by its text, a role change or the corpus),
     ``linked`` (a clause it reports as happened, dated by another event: "the visit comes
     five months after the operation"), ``ahead`` (a date it reports as still to come),
     ``former`` (a role it calls former), ``holder`` (a role it presents as held now).
@@ -301,6 +302,9 @@ class DatingEvidence:
     start: int
     end: int
     ranges: list[tuple[str | None, str | None]] = field(default_factory=list)
+    #: How fine the date behind the clue is ("day" for "January 15, 2026", "year" for
+    #: "2019"): a text is most likely from the period of the latest date it reports.
+    precision: Precision = "day"
 
 
 @dataclass(slots=True)

@@ -45,8 +45,8 @@ COMMON_WORDS = frozenset({
     "over", "than", "them", "they", "when", "where", "while",
 })  # fmt: skip
 _ORIGIN_RANK = {"explicit": 3, "relative": 2, "inferred": 1}
-#: Mentions whose dates, not being the text's own expressions, date their document.
-EVENT_BASES = frozenset({"role", "corpus", "link"})
+#: Mentions whose dates date their document when it reports them as happened.
+EVENT_BASES = frozenset({"timex", "role", "corpus", "link"})
 
 
 @dataclass(slots=True)

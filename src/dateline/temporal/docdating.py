@@ -12,7 +12,7 @@ that contradicts the stronger ones is set aside. The result is an ``inferred`` D
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -24,17 +24,32 @@ from dateline.model import (
     Document,
     EventMention,
     Mention,
+    Precision,
     TemporalLink,
     Timex,
 )
 from dateline.temporal.anchoring import VAGUE_VALUES, date_by_coreference, set_publication_date
-from dateline.temporal.intervals import DayRange, day_ranges, intersect, to_date_value
+from dateline.temporal.calendar_math import format_value, value_range
+from dateline.temporal.intervals import (
+    NAMED_PRECISIONS,
+    DayRange,
+    day_ranges,
+    intersect,
+    parse_day,
+    to_date_value,
+)
 from dateline.temporal.links import find_links, happened, resolve_links
 from dateline.temporal.roles import date_role_changes, role_evidence
-from dateline.temporal.tense import FUTURE, direction
+from dateline.temporal.tense import governing_verb
 
+#: Future auxiliaries that put a date after the text ("would" reports a past future).
+STRICT_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+#: Clues that are dates the text reports as past, and a dateline's day.
+REPORTED_KINDS = frozenset({"dateline", "reported", "event", "linked"})
+#: How far into the text a dateline may stand.
+DATELINE_CHARS = 300
 #: Strongest first: the order in which clues are applied.
-KIND_ORDER = ("reported", "event", "linked", "ahead", "former", "holder")
+KIND_ORDER = ("dateline", "reported", "event", "linked", "ahead", "former", "holder")
 
 
 @dataclass(slots=True)
@@ -46,9 +61,41 @@ class DocumentDate:
     set_aside: list[DatingEvidence] = field(default_factory=list)
 
 
+def report_tense(doc: Doc | None, start: int, end: int) -> str:
+    """ "past" (simple past or perfect: "died in June 2009", "has met"), "future" (a future
+    auxiliary: "will meet on March 3"), else "other". Only these two say on which side of
+    the text a date lies: a present ("goes on trial in March"), a plan seen from the past
+    ("was expected to take place in September") or a noun ("the 2010 budget") does not."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return "other"
+    current = governing_verb(span.root)
+    while True:
+        auxiliaries = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in STRICT_FUTURE for a in auxiliaries):
+            return "future"
+        perfect = current.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries)
+        if perfect or "VBD" in {current.tag_, *(a.tag_ for a in auxiliaries)}:
+            return "past"
+        if current.dep_ not in {"xcomp", "conj"} or current.head.i == current.i:
+            return "other"
+        current = current.head
+
+
+def is_dateline(doc: Doc | None, timex: Timex) -> bool:
+    """A day at the head of the text that no preposition or verb governs ("Tuesday 5 May
+    2009 17.42 BST"), unlike "On January 15, 2026, the visit ..."."""
+    if doc is None or timex.start >= DATELINE_CHARS:
+        return False
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return span.root.head.pos_ != "ADP" and span.root.dep_ not in {"pobj", "dobj", "nsubj"}
+
+
 def timex_evidence(doc: Doc | None, timexes: Iterable[Timex]) -> list[DatingEvidence]:
-    """Dates the text reports: before the text if told as past or present, after it if
-    told as still to come."""
+    """Dates the text reports: before the text if told as past, after it if told as still
+    to come; dates in other clauses say nothing about when the text was written."""
     evidence: list[DatingEvidence] = []
     for timex in timexes:
         if timex.type not in {"DATE", "TIME"} or timex.value in VAGUE_VALUES:
@@ -56,19 +103,30 @@ def timex_evidence(doc: Doc | None, timexes: Iterable[Timex]) -> list[DatingEvid
         if timex.earliest is None or timex.latest is None:
             continue
         ranges: list[tuple[str | None, str | None]]
-        if direction(doc, timex.start, timex.end) == FUTURE:
+        tense = report_tense(doc, timex.start, timex.end)
+        if tense == "future":
             kind, ranges = "ahead", [(None, timex.latest)]
-        else:
+        elif tense == "past":
             kind, ranges = "reported", [(timex.earliest, None)]
-        evidence.append(DatingEvidence(kind, timex.text, timex.start, timex.end, ranges))
+        elif timex.precision == "day" and is_dateline(doc, timex):
+            # "WASHINGTON, Mon Mar 2, 2009", "6 January 2011 Last updated at 04:46 GMT":
+            # a day at the head of the text, outside any clause, is when it was filed.
+            kind, ranges = "dateline", [(timex.earliest, None)]
+        else:
+            continue
+        evidence.append(
+            DatingEvidence(kind, timex.text, timex.start, timex.end, ranges, timex.precision)
+        )
     return evidence
 
 
 def event_evidence(
-    mentions: Iterable[EventMention], text: str, bases: frozenset[str] = frozenset({"role"})
+    mentions: Iterable[EventMention],
+    text: str,
+    bases: frozenset[str] = frozenset({"role", "timex"}),
 ) -> list[DatingEvidence]:
-    """Events the text reports as happened, dated by something other than its own
-    expressions (those count already as reported dates)."""
+    """Events the text reports as happened ("On January 15, 2026, Ratcliffe's visit ...
+    marks"), by their dates: the text is from after them."""
     evidence = []
     for mention in mentions:
         if mention.modality != "asserted" or mention.date_basis not in bases:
@@ -78,7 +136,7 @@ def event_evidence(
         evidence.append(
             DatingEvidence("event", text[mention.sentence_start : mention.sentence_end],
                            mention.sentence_start, mention.sentence_end,
-                           [(mention.date.earliest, None)])
+                           [(mention.date.earliest, None)], mention.date.precision)
         )  # fmt: skip
     return evidence
 
@@ -90,7 +148,7 @@ def link_evidence(link: TemporalLink, happened: DateValue, text: str) -> DatingE
         return None
     return DatingEvidence(
         "linked", text[link.start : link.anchor_end] if text else link.anchor_text,
-        link.start, link.anchor_end, [(happened.earliest, None)],
+        link.start, link.anchor_end, [(happened.earliest, None)], happened.precision,
     )  # fmt: skip
 
 
@@ -107,7 +165,45 @@ def infer_published(evidence: Sequence[DatingEvidence], read_on: date) -> Docume
             used.append(clue)
         else:
             set_aside.append(clue)
-    return DocumentDate(to_date_value(possible, "inferred"), used, set_aside)
+    published = to_date_value(possible, "inferred")
+    return DocumentDate(best_guess(published, used, possible), used, set_aside)
+
+
+#: The finest period a best guess names: news is mostly from within weeks of what it
+#: reports, not from its very day.
+GUESS_PRECISION: dict[str, Precision] = {
+    "day": "month", "week": "month", "month": "month", "quarter": "year", "season": "year",
+    "half": "year", "year": "year", "decade": "decade",
+}  # fmt: skip
+
+
+def best_guess(
+    published: DateValue, used: Sequence[DatingEvidence], possible: Sequence[DayRange]
+) -> DateValue:
+    """The value a reader would guess: the period of the latest date the text reports as
+    past, when that period is still possible; earliest and latest stay the certain range."""
+    reported = [c for c in used if c.kind in REPORTED_KINDS and c.ranges and c.ranges[0][0]]
+    if not reported:
+        return published
+    latest = max(reported, key=lambda c: str(c.ranges[0][0]))
+    precision = "day" if latest.kind == "dateline" else GUESS_PRECISION.get(latest.precision)
+    day = parse_day(latest.ranges[0][0])
+    if precision is None or day is None:
+        return published
+    value = format_value(day, precision)
+    period = value_range(value) if value else None
+    if value is None or period is None or not intersect(possible, [(period[1], period[2])]):
+        return published
+    if not _finer(precision, published.precision):
+        return published
+    return replace(published, value=value, precision=precision)
+
+
+def _finer(precision: Precision, than: Precision) -> bool:
+    """Whether ``precision`` names smaller periods (a value-less date has none)."""
+    if than not in NAMED_PRECISIONS:
+        return True
+    return NAMED_PRECISIONS.index(precision) < NAMED_PRECISIONS.index(than)
 
 
 @dataclass(slots=True)
