@@ -36,6 +36,9 @@ def event_key(mention: EventMention) -> str:
     # Without a date nothing says two reports describe the same happening: an undated
     # mention stays an event of its own.
     date = mention.date.value or mention.id
+    if mention.date_basis == "publication" and mention.date.origin == "inferred":
+        # A date guessed for an undated article joins reports within that article only.
+        date = f"{date}@{mention.doc_id}"
     return "|".join(
         [mention.type, mention.modality, _side(mention.actors), _side(mention.recipients), date]
     )
