@@ -96,3 +96,26 @@ def test_an_event_that_ends_a_recorded_role_takes_the_day_it_ended() -> None:
     assert all(m.date_basis != "role" for m in explicit.event_mentions)
     planned = annotate_text("The United States is planning to capture Nicolás Maduro.")
     assert all(m.date_basis != "role" for m in planned.event_mentions)
+
+
+def test_a_dateline_dates_the_text_and_anchors_its_relative_expressions() -> None:
+    annotation = dated(
+        "Tuesday 5 May 2009\nIranian envoys met Venezuelan officials in Caracas on Monday."
+    )
+    published = annotation.document.published
+    assert (published.value, published.precision, published.earliest) == (
+        "2009-05-05", "day", "2009-05-05",
+    )  # fmt: skip
+    assert [e.kind for e in annotation.dating_evidence] == ["dateline"]
+    [met] = [m for m in annotation.event_mentions if m.trigger == "met"]
+    assert (met.date.value, met.date_basis) == ("2009-05-04", "timex")
+    # A date in a clause is no dateline, even at the head of the text.
+    annotation = dated("On May 5, 2009, Iranian envoys arrive in Caracas.")
+    assert "dateline" not in [e.kind for e in annotation.dating_evidence]
+
+
+def test_the_best_guess_is_the_period_of_the_latest_past_date() -> None:
+    annotation = dated("Venezuela and Colombia reopened their border on September 26, 2022.")
+    published = annotation.document.published
+    assert (published.value, published.precision) == ("2022-09", "month")
+    assert (published.earliest, published.latest) == ("2022-09-26", "2026-12-01")

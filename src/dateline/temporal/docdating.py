@@ -28,7 +28,12 @@ from dateline.model import (
     TemporalLink,
     Timex,
 )
-from dateline.temporal.anchoring import VAGUE_VALUES, date_by_coreference, set_publication_date
+from dateline.temporal.anchoring import (
+    VAGUE_VALUES,
+    date_by_coreference,
+    date_event_mentions,
+    set_publication_date,
+)
 from dateline.temporal.calendar_math import format_value, value_range
 from dateline.temporal.intervals import (
     NAMED_PRECISIONS,
@@ -40,6 +45,7 @@ from dateline.temporal.intervals import (
 )
 from dateline.temporal.links import find_links, happened, resolve_links
 from dateline.temporal.roles import date_role_changes, role_evidence
+from dateline.temporal.tagger import tag_timexes
 from dateline.temporal.tense import governing_verb
 
 #: Future auxiliaries that put a date after the text ("would" reports a past future).
@@ -214,18 +220,16 @@ class InDocumentDating:
 
 
 def date_in_document(
-    doc: Doc, document: Document, timexes: Sequence[Timex], mentions: Sequence[Mention],
-    actors: dict[str, Actor], event_mentions: Sequence[EventMention], read_on: date,
+    doc: Doc, document: Document, timexes: list[Timex], mentions: Sequence[Mention],
+    actors: dict[str, Actor], event_mentions: list[EventMention], read_on: date,
 ) -> InDocumentDating:  # fmt: skip
     """Everything dating does within one document once its mentions have their own dates:
     links to other events, role changes, and (with no publication date) the document's
-    inferred date and the fallback dates of its undated mentions. Updates in place."""
-    links = find_links(doc, document.id, timexes, event_mentions, document.text)
-    resolve_links(links, event_mentions)
-    if date_role_changes(doc, event_mentions, mentions, actors):
-        resolve_links(links, event_mentions)
-    if links and date_by_coreference(doc, list(event_mentions)):
-        resolve_links(links, event_mentions)
+    inferred date and the fallback dates of its undated mentions. Updates in place.
+
+    When the inferred date is a dateline's day, the text's relative expressions ("on
+    Tuesday", "last week") are read again against it, and the mentions dated anew."""
+    links = _date_by_events(doc, document, timexes, mentions, actors, event_mentions)
     if document.published.origin != "unknown":
         return InDocumentDating(links, [], [])
     evidence = timex_evidence(doc, timexes)
@@ -238,8 +242,28 @@ def date_in_document(
             evidence.append(clue)
     result = infer_published(evidence, read_on)
     document.published = result.published
+    if result.published.precision == "day" and any(c.kind == "dateline" for c in result.used):
+        timexes[:] = tag_timexes(document.text, result.published.value, doc)
+        for timex in timexes:
+            timex.doc_id = document.id
+        date_event_mentions(doc, event_mentions, timexes, result.published)
+        links = _date_by_events(doc, document, timexes, mentions, actors, event_mentions)
     for mention in event_mentions:
         if mention.date_basis in {None, "publication"}:
             set_publication_date(mention, result.published)
     used = [any(clue is u for u in result.used) for clue in evidence]
     return InDocumentDating(links, evidence, used)
+
+
+def _date_by_events(
+    doc: Doc, document: Document, timexes: list[Timex], mentions: Sequence[Mention],
+    actors: dict[str, Actor], event_mentions: list[EventMention],
+) -> list[TemporalLink]:  # fmt: skip
+    """Links to other events, role changes and coreference, until they settle."""
+    links = find_links(doc, document.id, timexes, event_mentions, document.text)
+    resolve_links(links, event_mentions)
+    if date_role_changes(doc, event_mentions, mentions, actors):
+        resolve_links(links, event_mentions)
+    if links and date_by_coreference(doc, event_mentions):
+        resolve_links(links, event_mentions)
+    return links
