@@ -17,6 +17,7 @@ from dateline.events.attribution import attribution_for, find_cues
 from dateline.events.lexicon import LexEntry, Lexicon, cue_set, load_lexicon, plover_info
 from dateline.events.lists import apply_bullet_lists
 from dateline.events.modality import modality_of
+from dateline.events.places import locate_events
 from dateline.model import Actor, ActorRef, EventMention, Mention, Modality
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -358,4 +359,5 @@ def extract_events(
         events.extend(sentence_events(doc_id, index, sentence, actor_index, lexicon, events))
     events.extend(apply_bullet_lists(sentences, events, actor_index, lexicon, doc_id))
     events.sort(key=lambda e: (e.trigger_start, e.type))
+    locate_events(doc, events, actor_index)
     return events
