@@ -307,6 +307,46 @@ class DatingEvidence:
     precision: Precision = "day"
 
 
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(slots=True)
+class Quote:
+    """Words a text attributes to a speaker: quoted (``direct``: “…,” Sabatini said) or
+    reported (``indirect``: Gonzalez said the US would …; according to Reuters, …).
+
+    ``start``/``end`` index the document text: the quoted words without their quote marks,
+    or the reported clause. ``speaker`` is the speaker's actor name when resolved (a
+    pronoun is resolved to the nearest person before it in the paragraph), else the words
+    that name the speaker ("analysts"), or None when the text names nobody;
+    ``speaker_start``/``speaker_end`` span those words where the cue names the speaker.
+    ``about`` holds the actor ids mentioned inside the quote, ``date`` the document's
+    publication date.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind = "direct"
+    speaker: str | None = None
+    speaker_actor_id: str | None = None
+    #: The words at the cue that name the speaker ("he", "the White House"), as written.
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    #: The cue as written ("said", "told", "according to") and its span.
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    date: DateValue = field(default_factory=DateValue)
+    about: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return content_id(f"{self.doc_id}:{self.start}:{self.end}", "q_")
+
+
 @dataclass(slots=True)
 class Annotation:
     """Everything the per-document stages produce for one document."""
@@ -322,6 +362,7 @@ class Annotation:
     #: publication date rests on (aligned with ``dating_evidence``).
     dating_evidence: list[DatingEvidence] = field(default_factory=list)
     dating_used: list[bool] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 def _event_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -366,3 +407,10 @@ def dating_evidence_from_dict(data: dict[str, Any]) -> DatingEvidence:
     fields = dict(data)
     fields["ranges"] = [tuple(pair) for pair in fields.get("ranges", [])]
     return DatingEvidence(**fields)
+
+
+def quote_from_dict(data: dict[str, Any]) -> Quote:
+    """Rebuild a Quote from its ``to_dict`` form (as stored)."""
+    fields = dict(data)
+    fields["date"] = DateValue.from_dict(fields.get("date"))
+    return Quote(**fields)

@@ -22,6 +22,7 @@ from .events import extract_events
 from .executors import executors
 from .model import Annotation, DateValue, Document, RawDocument, Sentence, content_id
 from .nlp import load_pipeline
+from .quotes import extract_quotes
 from .screening import screen
 from .sources import Limits, iter_raw_documents
 from .store import Store
@@ -128,9 +129,10 @@ def annotate(document: Document, parsed: Doc, read_on: date | None = None) -> An
     dating = date_in_document(
         parsed, document, timexes, mentions, actors, event_mentions, read_on or reading_day()
     )
+    quotes = extract_quotes(parsed, doc_id, mentions, actors, document.published)
     return Annotation(
         document, sentences, timexes, mentions, actors, event_mentions, dating.links,
-        dating.evidence, dating.used,
+        dating.evidence, dating.used, quotes,
     )  # fmt: skip
 
 

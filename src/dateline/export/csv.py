@@ -54,11 +54,48 @@ def _document_row(r: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+QUOTE_COLUMNS = [
+    "id", "date", "date_earliest", "date_latest", "date_precision", "date_origin", "kind",
+    "speaker", "speaker_actor_id", "speaker_text", "cue", "text", "about", "source", "doc_id",
+    "start", "end",
+]  # fmt: skip
+ACTOR_COLUMNS = [
+    "id", "name", "kind", "country", "code", "sectors", "aliases", "roles", "num_events",
+    "num_mentions", "num_quotes",
+]  # fmt: skip
+
+
+def _quote_row(r: dict[str, Any]) -> dict[str, Any]:
+    date = r.get("date") or {}
+    row = {k: r.get(k) for k in QUOTE_COLUMNS if not isinstance(r.get(k), dict | list)}
+    row["date"] = date.get("value")
+    for part in ("earliest", "latest", "precision", "origin"):
+        row[f"date_{part}"] = date.get(part)
+    row["about"] = ";".join(r.get("about") or [])
+    return row
+
+
+def _role(role: dict[str, Any]) -> str:
+    """ "President of Venezuela 2013-04-19/2026-01-03" (ISO 8601 interval, open ends empty)."""
+    start, end = role.get("start") or "", role.get("end") or ""
+    return f"{role['title']} {start}/{end}" if start or end else str(role["title"])
+
+
+def _actor_row(r: dict[str, Any]) -> dict[str, Any]:
+    row = {k: r.get(k) for k in ACTOR_COLUMNS if not isinstance(r.get(k), dict | list)}
+    row["sectors"] = ";".join(r.get("sectors") or [])
+    row["aliases"] = ";".join(r.get("aliases") or [])
+    row["roles"] = ";".join(_role(role) for role in r.get("roles") or [])
+    return row
+
+
 #: Columns and row builder of the kinds with a spreadsheet layout of their own; other
 #: kinds get one column per top-level field, nested values as JSON.
 LAYOUTS: dict[str, tuple[list[str], Callable[[dict[str, Any]], dict[str, Any]]]] = {
     "events": (EVENT_COLUMNS, _event_row),
     "documents": (DOCUMENT_COLUMNS, _document_row),
+    "quotes": (QUOTE_COLUMNS, _quote_row),
+    "actors": (ACTOR_COLUMNS, _actor_row),
 }
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ..model import DatingEvidence, Document, Event, EventMention, to_dict
+from ..model import Actor, DatingEvidence, Document, Event, EventMention, to_dict
 from ..registry import Registry
-from ..store import CODER_VERSION, Store, StoredMention
+from ..store import CODER_VERSION, Store, StoredMention, StoredQuote
 
 
 def event_record(
@@ -111,3 +111,42 @@ def all_event_records(store: Store) -> Iterator[dict[str, Any]]:
 
 
 record_kinds.register("documents")(document_records)
+
+
+def quote_record(stored: StoredQuote) -> dict[str, Any]:
+    """A quote with its id and source: ``start``/``end`` index the document text."""
+    quote = stored.quote
+    return {"id": quote.id, **to_dict(quote), "source": stored.source}
+
+
+@record_kinds.register("quotes")
+def quote_records(store: Store, speaker: str | None = None) -> Iterator[dict[str, Any]]:
+    for stored in store.quotes(speaker):
+        yield quote_record(stored)
+
+
+def actor_event_record(event: Event, roles: Sequence[str]) -> dict[str, Any]:
+    """An event as it concerns one actor: what happened, when, and the actor's roles."""
+    return {"id": event.id, "type": event.type, "modality": event.modality,
+            "date": to_dict(event.date), "roles": list(roles)}  # fmt: skip
+
+
+def actor_record(
+    actor: Actor, counts: dict[str, int], events: Sequence[tuple[Event, Sequence[str]]] = ()
+) -> dict[str, Any]:
+    """An actor with its aliases, roles (with periods), counts and events."""
+    return {
+        **to_dict(actor),
+        "code": actor.code,
+        "num_events": counts.get("events", 0),
+        "num_mentions": counts.get("mentions", 0),
+        "num_quotes": counts.get("quotes", 0),
+        "events": [actor_event_record(event, roles) for event, roles in events],
+    }
+
+
+@record_kinds.register("actors")
+def actor_records(store: Store) -> Iterator[dict[str, Any]]:
+    counts = store.actor_counts()
+    for actor in store.actors():
+        yield actor_record(actor, counts.get(actor.id, {}), store.actor_events(actor.id))

@@ -8,57 +8,29 @@ none of it, and a re-run picks up where it stopped (document ids are content has
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from .. import __version__
-from ..linking import MentionSource, build_event, event_id
 from ..model import (
     Actor,
     Annotation,
-    DateValue,
-    DatingEvidence,
     Document,
     Event,
-    EventMention,
-    TemporalLink,
-    actor_from_dict,
-    dating_evidence_from_dict,
     event_from_dict,
-    event_mention_from_dict,
-    temporal_link_from_dict,
-    to_dict,
 )
-from ..textnorm import fold
-from .schema import StoreError, connect
+from ._actors import ActorQueries, StoredQuote
+from ._base import StoredMention, _document_from_row, _dumps, _now
+from ._dating import DatingQueries
+from .schema import connect
+
+__all__ = ["CODER_VERSION", "Store", "StoredMention", "StoredQuote"]
 
 CODER_VERSION = f"dateline {__version__}"
 
 
-@dataclass(slots=True)
-class StoredMention:
-    """An event mention with the document it came from."""
-
-    mention: EventMention
-    source: str
-    sentence: str
-    publisher: str | None
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(to_dict(value), ensure_ascii=False, sort_keys=True)
-
-
-class Store:
+class Store(DatingQueries, ActorQueries):
     def __init__(self, path: str | Path, create: bool = True) -> None:
         self.path = Path(path)
         self.conn = connect(self.path, create)
@@ -73,8 +45,6 @@ class Store:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
-
-    # -- writing -----------------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
         """Whether the document is stored for good (a failed one is tried again)."""
@@ -119,6 +89,12 @@ class Store:
                   _dumps(link)) for link in annotation.links],
             )  # fmt: skip
             self._write_evidence(doc.id, annotation.dating_evidence, annotation.dating_used)
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO quotes (doc_id, start, end, kind, speaker_actor_id,"
+                " speaker, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, q.start, q.end, q.kind, q.speaker_actor_id, q.speaker, _dumps(q))
+                 for q in annotation.quotes],
+            )  # fmt: skip
             touched: set[str] = set()
             for em in annotation.event_mentions:
                 touched.add(self._insert_event_mention(em))
@@ -174,149 +150,6 @@ class Store:
              _dumps(roles)),
         )  # fmt: skip
 
-    def _insert_event_mention(self, em: EventMention) -> str:
-        eid = event_id(em)
-        self.conn.execute(
-            "INSERT OR IGNORE INTO events (id, type, modality, date_precision, date_origin,"
-            " num_mentions, num_sources, record)"
-            " VALUES (?, ?, ?, 'unknown', 'unknown', 0, 0, '{}')",
-            (eid, em.type, em.modality),
-        )
-        self.conn.execute(
-            "INSERT OR IGNORE INTO event_mentions (id, doc_id, event_id, sentence_idx,"
-            " sentence_start, sentence_end, trigger_start, trigger_end, trigger, type, modality,"
-            " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (em.id, em.doc_id, eid, em.sentence_index, em.sentence_start, em.sentence_end,
-             em.trigger_start, em.trigger_end, em.trigger, em.type, em.modality, _dumps(em)),
-        )  # fmt: skip
-        return eid
-
-    def _rebuild_event(self, eid: str) -> None:
-        stored = self.event_mentions(eid)
-        if not stored:  # its mentions moved to other events (their dates changed)
-            self.conn.execute("DELETE FROM events WHERE id = ?", (eid,))
-            return
-        event = build_event(
-            [s.mention for s in stored],
-            [MentionSource(s.mention.doc_id, s.publisher) for s in stored],
-        )
-        d = event.date
-        self.conn.execute(
-            "UPDATE events SET date_value = ?, date_earliest = ?, date_latest = ?,"
-            " date_precision = ?, date_origin = ?, num_mentions = ?, num_sources = ?,"
-            " record = ? WHERE id = ?",
-            (d.value, d.earliest, d.latest, d.precision, d.origin, len(stored),
-             event.num_sources, _dumps(event), eid),
-        )  # fmt: skip
-        self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (eid,))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)",
-            [(eid, ref.actor_id, "actor") for ref in event.actors]
-            + [(eid, ref.actor_id, "recipient") for ref in event.recipients],
-        )
-
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.conn)
-
-    # -- dating across the corpus ----------------------------------------------------------
-
-    def _write_evidence(
-        self, doc_id: str, evidence: Sequence[DatingEvidence], used: Sequence[bool]
-    ) -> None:
-        self.conn.execute("DELETE FROM dating_evidence WHERE doc_id = ?", (doc_id,))
-        self.conn.executemany(
-            "INSERT INTO dating_evidence (doc_id, idx, kind, used, record)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(doc_id, i, clue.kind, int(flag), _dumps(clue))
-             for i, (clue, flag) in enumerate(zip(evidence, used, strict=False))],
-        )  # fmt: skip
-
-    def temporal_links(self) -> list[tuple[TemporalLink, DateValue | None]]:
-        """Every clause dated by another event, with its date once known."""
-        rows = self.conn.execute(
-            "SELECT record, happened FROM temporal_links ORDER BY doc_id, start"
-        ).fetchall()
-        return [
-            (temporal_link_from_dict(json.loads(r["record"])),
-             DateValue.from_dict(json.loads(r["happened"])) if r["happened"] else None)
-            for r in rows
-        ]  # fmt: skip
-
-    def dating_evidence(self, doc_id: str) -> list[tuple[DatingEvidence, bool]]:
-        rows = self.conn.execute(
-            "SELECT record, used FROM dating_evidence WHERE doc_id = ? ORDER BY idx", (doc_id,)
-        ).fetchall()
-        return [(dating_evidence_from_dict(json.loads(r["record"])), bool(r["used"])) for r in rows]
-
-    def document_mentions(self, doc_id: str) -> list[EventMention]:
-        rows = self.conn.execute(
-            "SELECT record FROM event_mentions WHERE doc_id = ? ORDER BY trigger_start", (doc_id,)
-        ).fetchall()
-        return [event_mention_from_dict(json.loads(r["record"])) for r in rows]
-
-    def reports_of(
-        self, event_type: str, actor_ids: Sequence[str], exclude_doc: str
-    ) -> list[StoredMention]:
-        """Asserted mentions of ``event_type`` in other documents whose events involve any
-        of ``actor_ids`` (candidates for the same happening)."""
-        if not actor_ids:
-            return []
-        marks = ",".join("?" * len(actor_ids))
-        return self._stored_mentions(
-            f" JOIN event_actors ea ON ea.event_id = em.event_id AND ea.actor_id IN ({marks})"
-            " WHERE em.type = ? AND em.modality = 'asserted' AND em.doc_id != ?",
-            (*actor_ids, event_type, exclude_doc),
-        )
-
-    def documents_to_date(self) -> list[str]:
-        """Stored documents whose publication date is unknown or was inferred."""
-        rows = self.conn.execute(
-            "SELECT id FROM documents WHERE status = 'ok'"
-            " AND published_origin IN ('unknown', 'inferred') ORDER BY id"
-        ).fetchall()
-        return [r["id"] for r in rows]
-
-    def update_dating(
-        self,
-        *,
-        mentions: Sequence[EventMention] = (),
-        link: tuple[TemporalLink, DateValue] | None = None,
-        document: tuple[str, DateValue, Sequence[DatingEvidence], Sequence[bool]] | None = None,
-    ) -> None:
-        """Write re-dated mentions (moving each to the event its new date makes it part
-        of), a link's resolved date, or a document's inferred date, in one transaction."""
-        with self._transaction():
-            touched: set[str] = set()
-            for mention in mentions:
-                row = self.conn.execute(
-                    "SELECT event_id FROM event_mentions WHERE id = ?", (mention.id,)
-                ).fetchone()
-                if row is None:
-                    continue
-                touched.add(row["event_id"])
-                self.conn.execute("DELETE FROM event_mentions WHERE id = ?", (mention.id,))
-                touched.add(self._insert_event_mention(mention))
-            for eid in sorted(touched):
-                self._rebuild_event(eid)
-            if link is not None:
-                found, happened = link
-                self.conn.execute(
-                    "UPDATE temporal_links SET happened = ? WHERE doc_id = ? AND start = ?"
-                    " AND end = ?", (_dumps(happened), found.doc_id, found.start, found.end),
-                )  # fmt: skip
-            if document is not None:
-                doc_id, published, evidence, used = document
-                self.conn.execute(
-                    "UPDATE documents SET published_value = ?, published_earliest = ?,"
-                    " published_latest = ?, published_precision = ?, published_origin = ?"
-                    " WHERE id = ?",
-                    (published.value, published.earliest, published.latest,
-                     published.precision, published.origin, doc_id),
-                )  # fmt: skip
-                self._write_evidence(doc_id, evidence, used)
-
-    # -- runs ----------------------------------------------------------------------------
-
     def start_run(self, inputs: Sequence[str]) -> int:
         with self._transaction():
             cur = self.conn.execute(
@@ -331,28 +164,6 @@ class Store:
                 "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
                 (_now(), json.dumps(counts), run_id),
             )
-
-    # -- reading -------------------------------------------------------------------------
-
-    def event_mentions(self, eid: str) -> list[StoredMention]:
-        return self._stored_mentions(
-            " WHERE em.event_id = ? ORDER BY d.source, em.trigger_start", (eid,)
-        )
-
-    def _stored_mentions(self, condition: str, params: Sequence[Any]) -> list[StoredMention]:
-        """Event mentions with their document's source and their sentence's text;
-        ``condition`` follows the join of ``event_mentions em`` and ``documents d``."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT em.record, d.source, d.publisher, em.trigger_start,"
-            " substr(d.text, em.sentence_start + 1, em.sentence_end - em.sentence_start)"
-            " AS sentence FROM event_mentions em JOIN documents d ON d.id = em.doc_id" + condition,
-            params,
-        ).fetchall()
-        return [
-            StoredMention(event_mention_from_dict(json.loads(r["record"])), r["source"],
-                          r["sentence"], r["publisher"])
-            for r in rows
-        ]  # fmt: skip
 
     def events(
         self,
@@ -400,32 +211,6 @@ class Store:
         ).fetchall()
         return [event_from_dict(json.loads(r["record"])) for r in rows]
 
-    def find_actor_ids(self, query: str) -> list[str]:
-        """Actors named by ``query`` (id, name or alias; case- and accent-insensitive).
-
-        A country also brings in its groups and people ("VEN" finds "VEN:MIL" and
-        Maduro), since an analyst asking for a country means its state and society.
-        """
-        needle = fold(query)
-        actors = self.actors()
-        direct = [
-            a for a in actors if any(fold(n) == needle for n in [a.id, a.name, *a.aliases] if n)
-        ]
-        countries = {a.country for a in direct if a.kind == "country" and a.country}
-        return sorted({a.id for a in direct} | {a.id for a in actors if a.country in countries})
-
-    def actors(self) -> list[Actor]:
-        rows = self.conn.execute("SELECT * FROM actors ORDER BY name").fetchall()
-        return [self._actor_from_row(r) for r in rows]
-
-    @staticmethod
-    def _actor_from_row(row: sqlite3.Row) -> Actor:
-        return actor_from_dict(
-            {"id": row["id"], "name": row["name"], "kind": row["kind"],
-             "country": row["country"], "sectors": json.loads(row["sectors"]),
-             "aliases": json.loads(row["aliases"]), "roles": json.loads(row["roles"])}
-        )  # fmt: skip
-
     def documents(self) -> Iterator[tuple[Document, int]]:
         """Every document (text included) with its number of event mentions."""
         rows = self.conn.execute(
@@ -438,49 +223,3 @@ class Store:
     def document(self, doc_id: str) -> Document | None:
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return _document_from_row(row) if row else None
-
-    def scalar(self, sql: str, *params: Any) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
-        return row[0] if row else None
-
-    def rows(self, sql: str, *params: Any) -> list[sqlite3.Row]:
-        return list(self.conn.execute(sql, params).fetchall())
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any error (the store stays as it was)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> None:
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"store is busy or read-only: {exc}") from exc
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if kind is None:
-            try:
-                self.conn.execute("COMMIT")
-            except sqlite3.Error as error:
-                self.conn.execute("ROLLBACK")
-                raise StoreError(f"could not write to the store: {error}") from error
-        else:
-            self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"could not write to the store: {exc}") from exc
-
-
-def _document_from_row(r: sqlite3.Row) -> Document:
-    return Document(
-        id=r["id"], source=r["source"], text=r["text"], title=r["title"], url=r["url"],
-        publisher=r["publisher"], author=r["author"],
-        published=DateValue(r["published_value"], r["published_earliest"],
-                            r["published_latest"], r["published_precision"],
-                            r["published_origin"]),
-        language=r["language"], status=r["status"], error=r["error"],
-        duplicate_of=r["duplicate_of"],
-    )  # fmt: skip

@@ -1,0 +1,133 @@
+"""``dateline eval``: the scorers, each a thin command over a function in ``dateline.eval``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ._console import err
+from ._console import fail as _fail
+
+eval_app = typer.Typer(help="Measure quality against gold data.", no_args_is_help=True)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold JSONL (default: the bundled dev and held-out sets).")
+    ] = None,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List each error.")] = False,
+) -> None:
+    """Score event coding: type, participants, status and date.
+
+    A gold file of PLOVER-style records (``event``, ``source``/``target``, or sentence
+    references) gets the sentence-level PLOVER scores; without --gold the bundled sets and
+    the PLOVER development set are scored.
+    """
+    from .eval.events import BUNDLED_SETS, bundled_gold, score_events
+    from .eval.plover import is_plover_file, plover_dev_path
+
+    if gold is not None and not gold.is_file():
+        raise _fail(f"no gold file at {gold}")
+    sets = {str(gold): gold} if gold else {name: bundled_gold(name) for name in BUNDLED_SETS}
+    if gold is None:
+        sets["plover-dev"] = plover_dev_path()
+    for name, path in sets.items():
+        if is_plover_file(path):
+            _print_plover_scores(name, path, show_errors)
+            continue
+        scores = score_events(path)
+        print(f"== {name}\n{scores.report()}")
+        if show_errors and scores.errors:
+            print("\n".join(scores.errors))
+
+
+def _print_plover_scores(name: str, path: Path, show_errors: bool) -> None:
+    from .eval.plover import score_plover
+
+    run = score_plover(path)
+    if run.skipped:
+        err.print(
+            f"{name}: {len(run.skipped)} sentences skipped, their source is not available here"
+            " (Timeline17 is read from ../shared/datasets/t17-dev next to the repository)",
+            highlight=False,
+        )
+    for part, scores in run.scores.items():
+        print(f"== {name} [{part}]\n{scores.report()}")
+    if show_errors:
+        last = list(run.scores.values())[-1] if run.scores else None
+        if last and last.errors:
+            print("\n".join(last.errors))
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold: Annotated[Path, typer.Option(help="Folder of TimeML .tml files (subfolders too).")],
+    show_errors: Annotated[bool, typer.Option("--errors", help="List each error.")] = False,
+    no_parser: Annotated[
+        bool, typer.Option("--no-parser", help="Tag without a spaCy parse (faster).")
+    ] = False,
+) -> None:
+    """Score time expressions (TempEval-3): extraction, value and type."""
+    from .eval.timeml import TimeMLError
+    from .eval.timex import gold_sets, score_sets
+
+    if not gold.is_dir():
+        raise _fail(f"no folder at {gold}")
+    sets = gold_sets(gold)
+    if not sets:
+        raise _fail(f"no .tml files under {gold}")
+    total = len({path for files in sets.values() for path in files})
+    columns = (TextColumn("[bold]timex"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("", total=total)
+        try:
+            results = score_sets(sets, not no_parser, lambda _: bar.advance(task))
+        except TimeMLError as exc:
+            raise _fail(str(exc)) from exc
+    for name, scores in results.items():
+        print(f"== {name}\n{scores.report()}")
+    last = list(results.values())[-1]  # the whole folder: every document once
+    if show_errors and last.errors:
+        print("\n".join(last.errors))
+
+
+@eval_app.command("dating")
+def eval_dating(
+    gold: Annotated[
+        Path, typer.Option(help="A Timeline17 topic folder (articles.csv) or a folder of them.")
+    ] = Path("../shared/datasets/t17-dev"),
+    docs: Annotated[int, typer.Option(help="Articles per topic (0: all).")] = 40,
+) -> None:
+    """Score document dating: publication dates recovered from the text alone."""
+    from .eval.dating import score_dating, topic_folders
+    from .pipeline import reading_day
+
+    if not gold.is_dir() or not topic_folders(gold):
+        err.print(f"skipped: no Timeline17 articles.csv under {gold}")
+        return
+    columns = (TextColumn("[bold]dating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        results = score_dating(gold, docs, reading_day(), lambda: bar.advance(task))
+    for name, scores in results.items():
+        print(f"== {name}\n{scores.report()}")
+
+
+@eval_app.command("plover-manual")
+def eval_plover_manual(
+    show_errors: Annotated[bool, typer.Option("--errors", help="List each miss.")] = False,
+) -> None:
+    """Code the PLOVER manual's example sentences; count those given the documented category."""
+    from .eval.plover_manual import MANUAL, score_manual
+
+    scores = score_manual()
+    if scores is None:
+        err.print(f"skipped: the PLOVER manual is not at {MANUAL} (relative to the repository)")
+        return
+    print(scores.report())
+    if show_errors and scores.errors:
+        print("\n".join(scores.errors))
