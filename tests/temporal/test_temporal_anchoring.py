@@ -97,3 +97,17 @@ def test_infinitive_inherits_the_date_of_its_noun() -> None:
     text = "Sanctions were imposed during the 2019 attempt to overthrow Maduro."
     [overthrow] = dated(text, "2022-03-08", "overthrow")
     assert (overthrow.date.value, overthrow.date.origin) == ("2019", "explicit")
+
+
+def test_a_relative_clause_takes_the_date_of_the_noun_it_tells_of() -> None:
+    from dateline.pipeline import annotate_text
+
+    text = "It echoes the 2020 drone strike that eliminated Iranian General Qasem Soleimani."
+    [strike] = [m for m in annotate_text(text, "2025-09-03").event_mentions]
+    assert (strike.trigger, strike.date.value, strike.date_basis) == ("eliminated", "2020", "timex")
+    # The clause's own date is not its noun's ("the man who fled in 2019 was arrested").
+    other = annotate_text(
+        "The man who fled Venezuela in 2019 was arrested by Colombian police on Monday.",
+        "2025-09-03",
+    )
+    assert [m.date.value for m in other.event_mentions if m.trigger == "arrested"] == ["2025-09-01"]

@@ -50,6 +50,10 @@ def clause_path(trigger: Token) -> dict[int, int]:
 def continues_clause(verb: Token) -> bool:
     if verb.dep_ in CLAUSE_LINKS:
         return True
+    # "the 2020 drone strike that eliminated Soleimani": a relative clause tells of the
+    # happening its noun names, so the noun's date is the clause's.
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        return True
     # "the attempt to overthrow": an infinitive modifying a noun belongs to that noun's clause.
     return verb.dep_ == "acl" and any(child.lower_ == "to" for child in verb.children)
 

@@ -175,12 +175,10 @@ def infer_published(evidence: Sequence[DatingEvidence], read_on: date) -> Docume
     return DocumentDate(best_guess(published, used, possible), used, set_aside)
 
 
-#: The finest period a best guess names: news is mostly from within weeks of what it
-#: reports, not from its very day.
-GUESS_PRECISION: dict[str, Precision] = {
-    "day": "month", "week": "month", "month": "month", "quarter": "year", "season": "year",
-    "half": "year", "year": "year", "decade": "decade",
-}  # fmt: skip
+#: The period a best guess names, by the precision of the latest date reported: news is
+#: mostly from within weeks of the days it reports, not from their very day. A year or
+#: coarser ("the 2020 drone strike") is as often background as news: no guess.
+GUESS_PRECISION: dict[str, Precision] = {"day": "month", "week": "month", "month": "month"}
 
 
 def best_guess(
