@@ -6,19 +6,33 @@
   with misspelt variants filtered out.
 - agents.tsv: agent nouns and sector codes from PETRARCH2's Phoenix.agents.txt, merged
   with the hand-written agents_extra.tsv (which wins).
+- people_phoenix.tsv: the people of PETRARCH2's Phoenix.Countries.actors.txt (the
+  CountryInfo leader and cabinet lists and other dated person entries) and
+  Phoenix.International.actors.txt (IGOrulers) / Phoenix.MilNonState.actors.txt (dated
+  entries), with their dated CAMEO codes turned into roles (country, sector, period).
+  Groups, places and offices are left out; ambiguous aliases are dropped. The hand-written
+  people.tsv wins over it when the knowledge base is loaded.
 
 Run: python scripts/build_actor_kb.py. Skips cleanly when ../shared/reference is absent.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pycountry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from dateline.actors.kb import slug
+from dateline.textnorm import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "dateline" / "actors" / "data"
@@ -182,6 +196,372 @@ def build_agents() -> list[tuple[str, str, str]]:
     )
 
 
+# --- People (Phoenix actor dictionaries) ---------------------------------------------------
+
+#: CAMEO country codes that are not current ISO 3166-1 alpha-3 codes -> the ISO code used
+#: (ISO 3166-3 former codes for states that no longer exist, "XKX" for Kosovo as the EU
+#: and IMF write it). Codes mapped to "" name no country (fictional, militant networks).
+CAMEO_COUNTRIES = {
+    "TMP": "TLS", "KSV": "XKX", "USR": "SUN", "FRY": "SCG", "SRP": "BIH", "IMY": "IMN",
+    "ROM": "ROU", "ZAR": "COD", "BUR": "MMR", "KNT": "", "IMG": "",
+}  # fmt: skip
+#: Former states kept under their ISO 3166-3 alpha-3 code.
+HISTORIC_COUNTRIES = ("DDR", "SUN", "YUG", "SCG", "CSK")
+#: CAMEO role codes (after the country) -> (project sector, readable title word).
+ROLE_CODES = {
+    "GOV": ("GOV", "government"), "ELI": ("ELI", "elite"), "MIL": ("MIL", "military"),
+    "OPP": ("OPP", "opposition"), "REB": ("REB", "rebel"), "COP": ("COP", "police"),
+    "SPY": ("SPY", "intelligence"), "LEG": ("LEG", "legislature"), "JUD": ("JUD", "judiciary"),
+    "BUS": ("BUS", "business"), "EDU": ("EDU", "education"), "HLH": ("HLH", "health"),
+    "MED": ("MED", "media"), "AGR": ("AGR", "agriculture"), "LAB": ("LAB", "labour"),
+    "DEV": ("DEV", "development"), "ENV": ("ENV", "environment"), "REL": ("REL", "religion"),
+    "HRI": ("HRI", "human rights"), "REF": ("REF", "refugees"), "CRM": ("CRM", "crime"),
+    "CVL": ("CVL", "civilian"), "MUS": ("MUS", "Muslim"), "CHR": ("CHR", "Christian"),
+    "UAF": ("UAF", "armed forces"), "IGO": ("IGO", "international organisation"),
+    "NGO": ("NGO", "non-governmental organisation"),
+}  # fmt: skip
+#: CAMEO codes of international organisations (after "IGO"), for the role title.
+IGO_NAMES = {
+    "UNO": "United Nations", "WBK": "World Bank", "IMF": "International Monetary Fund",
+    "NAT": "NATO", "EEC": "European Union", "AFU": "African Union", "ARL": "Arab League",
+    "OAS": "Organization of American States", "OPC": "OPEC",
+}  # fmt: skip
+#: Comments that mark a whole file section as a list of people.
+PERSON_SOURCES = ("countryinfo", "igorulers")
+#: Words that make a phrase an institution, a group, a place or an office, not a name.
+NOT_NAME_WORDS = frozenset(
+    {
+        "ACADEMY", "ADMINISTRATION", "AGENCY", "ALLIANCE", "AMBASSADOR", "AND", "ARMY",
+        "ASSEMBLY", "ASSOCIATION", "AUTHORITY", "BANK", "BOARD", "BRIGADE", "BRIGADES", "BUREAU",
+        "CABINET", "CAMP", "CENTER", "CENTRE", "CHAIRMAN", "CHIEF", "CITY", "COALITION",
+        "COMMAND", "COMMANDER", "COMMISSION", "COMMITTEE", "COMMUNIST", "COMPANY", "CONGRESS",
+        "CONSULATE", "CORPS", "COUNCIL", "COURT", "DELEGATION", "DEPARTMENT", "DEPUTY",
+        "DIRECTOR", "DIVISION", "EMBASSY", "FACTION", "FEDERAL", "FEDERATION", "FOR", "FORCE",
+        "FORCES", "FOREIGN", "FOUNDATION", "FRONT", "GENERAL", "GOVERNMENT", "GOVERNOR", "GROUP",
+        "GUARD", "GUARDS", "HOUSE", "INSTITUTE", "ISLANDS", "JUNTA", "KINGDOM", "LEADER",
+        "LEADERS", "LEAGUE", "LIBERATION", "MAYOR", "MILITIA", "MINISTER", "MINISTRY",
+        "MOVEMENT", "NATIONAL", "OBSERVATORY", "OFFICE", "OFFICIAL", "OFFICIALS", "ORGANISATION",
+        "ORGANIZATION", "PALACE", "PARLIAMENT", "PARTY", "PEOPLE", "PEOPLE'S", "PEOPLES",
+        "POLICE", "PREMIER", "PRESIDENCY", "PRESIDENT", "PRIME", "PROVINCE", "REGIME", "REGION",
+        "REPUBLIC", "REVOLUTIONARY", "SECRETARIAT", "SECRETARY", "SECURITY", "SENATE", "SENATOR",
+        "SERVICE", "SERVICES", "SOLDIERS", "SOVIET", "SPEAKER", "SPOKESMAN", "SPOKESWOMAN",
+        "STAFF", "STATE", "STATES", "SUPREME", "THE", "TRIBUNAL", "UNION", "UNIT", "UNITED",
+        "UNIVERSITY",
+    }
+)  # fmt: skip
+#: Lowercase name particles in a readable name ("Ahmad Hassan al-Bakr", "Javier de Cuéllar").
+PARTICLES = frozenset(
+    {"al", "bin", "bint", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "du",
+     "der", "den", "van", "von", "la", "le", "y", "e", "of"}
+)  # fmt: skip
+#: Longest name kept (in words): longer ones are formal styles nobody writes in the news,
+#: and would widen the resolver's longest-match window.
+MAX_NAME_WORDS = 5
+
+
+def two_digit_century(year: int) -> int:
+    """ "710101" is 1971, "030101" is 2003: the dictionaries date from 2014 and have no
+    two-digit years between 15 and 30."""
+    return 1900 + year if year > 30 else 2000 + year
+
+
+def phoenix_date(text: str) -> str | None:
+    """ISO date of a YYMMDD or YYYYMMDD dictionary date; None when malformed."""
+    if len(text) == 6:
+        year, rest = two_digit_century(int(text[:2])), text[2:]
+    elif len(text) == 8:
+        year, rest = int(text[:4]), text[4:]
+    else:
+        return None
+    try:
+        return date(year, int(rest[:2]), int(rest[2:])).isoformat()
+    except ValueError:
+        return None
+
+
+def phoenix_period(restriction: str) -> tuple[str | None, str | None] | None:
+    """(start, end) of a date restriction ("970502-070627", ">110222", "<900823", "");
+    None when it cannot be read (then the code line is left out)."""
+    text = restriction.replace(" ", "")
+    if not text:
+        return (None, None)
+    if found := re.fullmatch(r"(\d+)-(\d+)", text):
+        start, end = phoenix_date(found.group(1)), phoenix_date(found.group(2))
+        if start is None or end is None or start > end:
+            return None
+        return (start, end)
+    if found := re.fullmatch(r"([<>])(\d+)", text):
+        day = phoenix_date(found.group(2))
+        if day is None:
+            return None
+        return (day, None) if found.group(1) == ">" else (None, day)
+    return None
+
+
+@dataclass
+class ActorBlock:
+    """One record of an actors dictionary: a header phrase, its "+" synonyms, its codes."""
+
+    header: str
+    comment: str
+    aliases: list[str] = field(default_factory=list)
+    #: (code, date restriction) pairs, in file order.
+    codes: list[tuple[str, str]] = field(default_factory=list)
+
+
+_CODE = re.compile(r"\[([A-Z]+|---)\s*([^\]]*)\]")
+
+
+def phoenix_actor_blocks(text: str) -> list[ActorBlock]:
+    """Every record of a TABARI/PETRARCH actors dictionary, comments split off."""
+    blocks: list[ActorBlock] = []
+    for raw in text.splitlines():
+        body, _, comment = raw.partition("#")
+        if not body.strip():
+            continue
+        codes = _CODE.findall(body)
+        phrase = _CODE.sub(" ", body).strip()
+        if raw[0] in " \t" and not phrase:
+            if blocks:
+                blocks[-1].codes.extend(codes)
+            continue
+        if raw.startswith("+"):
+            if blocks:
+                blocks[-1].aliases.append(phrase[1:].strip())
+                blocks[-1].codes.extend(codes)
+            continue
+        blocks.append(ActorBlock(phrase, comment.strip(), [], list(codes)))
+    return blocks
+
+
+def iso_country(cameo: str) -> str | None:
+    """The ISO alpha-3 code of a CAMEO country code; None for no country."""
+    if cameo in CAMEO_COUNTRIES:
+        return CAMEO_COUNTRIES[cameo] or None
+    if cameo in HISTORIC_COUNTRIES or pycountry.countries.get(alpha_3=cameo) is not None:
+        return cameo
+    return None
+
+
+@dataclass(frozen=True)
+class PhoenixRole:
+    country: str  # ISO alpha-3, "" for none (an international organisation)
+    sector: str
+    title: str
+    start: str | None
+    end: str | None
+
+
+def parse_code(code: str) -> tuple[str, str, str] | None:
+    """(country, sector, title) of a person's CAMEO code ("GBRGOV", "IRQGOVBUS", "IGOUNO",
+    "GBRVGBELI", "ELI"); None for a code that names no person's role (a bare country)."""
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+    if len(code) % 3 or not parts:
+        return None
+    country = ""
+    if parts[0] == "IGO":
+        igo = next((IGO_NAMES[p] for p in reversed(parts[1:]) if p in IGO_NAMES), None)
+        return "", "IGO", f"international organisation ({igo})" if igo else ROLE_CODES["IGO"][1]
+    if len(parts) > 1 or parts[0] not in ROLE_CODES:
+        # A country first ("MUSGOV" is Mauritius, not Muslim) unless the code is a bare role.
+        mapped = iso_country(parts[0])
+        if mapped is None:
+            return None
+        country, parts = mapped, parts[1:]
+        if parts and parts[0] not in ROLE_CODES and (territory := iso_country(parts[0])):
+            country, parts = territory, parts[1:]  # "GBRVGB": the British Virgin Islands
+    roles = [ROLE_CODES[p] for p in parts if p in ROLE_CODES]
+    if not roles:
+        return None
+    sector, title = roles[0]
+    if len(roles) > 1:
+        title += " (" + ", ".join(word for _, word in roles[1:]) + ")"
+    return country, sector, title
+
+
+def person_roles(block: ActorBlock) -> list[PhoenixRole] | None:
+    """The roles of a person record, in time order; None when a code is no person's
+    (a bare country code, a group code), or no code can be read."""
+    dated: list[PhoenixRole] = []
+    defaults: list[tuple[str, str, str]] = []
+    for code, restriction in block.codes:
+        parsed = parse_code(code)
+        if parsed is None:
+            if code == "---":
+                continue
+            return None
+        period = phoenix_period(restriction)
+        if period is None:
+            continue
+        if period == (None, None):
+            defaults.append(parsed)
+        else:
+            dated.append(PhoenixRole(*parsed, *period))
+    dated = merge_periods(dated)
+    # A default code applies outside the dated ones: after the last one, when that ended.
+    ends = [role.end for role in dated]
+    after = max(e for e in ends if e) if dated and all(ends) else None
+    roles = dated + [
+        PhoenixRole(*parsed, after, None)
+        for parsed in dict.fromkeys(defaults)
+        if not dated or after is not None
+    ]
+    return roles or None
+
+
+def merge_periods(roles: list[PhoenixRole]) -> list[PhoenixRole]:
+    """Overlapping or repeated periods of one code become one ("[GBRGOV 030101-070630]"
+    and "[GBRGOV 970502-070627]": 1997-05-02 to 2007-06-30); sorted by start."""
+
+    def key(role: PhoenixRole) -> tuple[str, str]:
+        return (role.start or "", role.end or "9999")
+
+    merged: list[PhoenixRole] = []
+    for role in sorted(roles, key=key):
+        same = [m for m in merged if (m.country, m.sector, m.title)
+                == (role.country, role.sector, role.title)]  # fmt: skip
+        last = same[-1] if same else None
+        if last is not None and (last.end is None or (role.start or "") <= last.end):
+            end = None if last.end is None or role.end is None else max(last.end, role.end)
+            merged[merged.index(last)] = dataclasses.replace(last, end=end)
+        else:
+            merged.append(role)
+    return sorted(merged, key=key)
+
+
+def name_words(phrase: str) -> list[str]:
+    return [word for word in re.split(r"[_\s]+", phrase.strip("_ ").upper()) if word]
+
+
+def plausible_name(phrase: str) -> bool:
+    """A person's name: 1-5 words of letters (dots, hyphens, apostrophes, commas for
+    "Jr."), no institution or office words."""
+    words = name_words(phrase)
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and all(re.fullmatch(r"[A-Z][A-Z'.\-]*,?", word) for word in words)
+        and not any(part in NOT_NAME_WORDS for word in words for part in re.split(r"[\-.,]", word))
+        and sum(char.isalpha() for char in phrase) >= 4
+    )
+
+
+def readable_name(phrase: str) -> str:
+    """ "TONY_BLAIR_" -> "Tony Blair", "AHMAD_HASSAN_AL_BAKR_" -> "Ahmad Hassan al Bakr",
+    "ROBERT_MCNAMARA_" -> "Robert McNamara", "MARTIN_O'MALLEY" -> "Martin O'Malley"."""
+    words: list[str] = []
+    for index, word in enumerate(name_words(phrase)):
+        lower = word.lower()
+        if index and lower in PARTICLES:
+            words.append(lower)
+            continue
+        parts = re.split(r"([\-'])", lower)
+        cased = "".join(part.capitalize() for part in parts)
+        if re.match(r"Mc[a-z]", cased):
+            cased = "Mc" + cased[2:].capitalize()
+        if re.fullmatch(r"[ivx]+", lower):
+            cased = word  # "Henry VIII"
+        words.append(cased)
+    return " ".join(words)
+
+
+def is_person_block(block: ActorBlock, roles: list[PhoenixRole]) -> bool:
+    """A record of a person: from a section of people (CountryInfo, IGOrulers), or with a
+    dated role or the elite code, and a header that reads as a name. Anything else (groups,
+    offices, places, undated codes) is left out."""
+    if not plausible_name(block.header) or len(name_words(block.header)) < 2:
+        return False  # one-word headers are junk or places ("STRATHCLYDE_", "ERGENEKON")
+    if any(source in block.comment.lower() for source in PERSON_SOURCES):
+        return True
+    dated = any(role.start or role.end for role in roles)
+    return dated or all(role.sector == "ELI" for role in roles)
+
+
+@dataclass
+class PhoenixPerson:
+    name: str
+    aliases: list[str]
+    roles: list[PhoenixRole]
+
+    @property
+    def countries(self) -> set[str]:
+        return {role.country for role in self.roles if role.country}
+
+
+def phoenix_people(texts: Sequence[str], strict: Sequence[bool]) -> list[PhoenixPerson]:
+    """The people of several actors dictionaries. ``strict`` (per text): only records with
+    a dated role count (files that mix people and groups without telling them apart)."""
+    people: dict[str, list[PhoenixPerson]] = {}
+    for text, dated_only in zip(texts, strict, strict=True):
+        for block in phoenix_actor_blocks(text):
+            roles = person_roles(block)
+            if roles is None or not is_person_block(block, roles):
+                continue
+            if dated_only and not any(role.start or role.end for role in roles):
+                continue
+            name = readable_name(block.header)
+            aliases = [readable_name(a) for a in block.aliases if plausible_name(a)]
+            person = PhoenixPerson(name, [a for a in dict.fromkeys(aliases) if a != name], roles)
+            same_name = people.setdefault(fold(name), [])
+            # The same name in two records: one person when their countries agree.
+            twin = next((p for p in same_name if p.countries & person.countries
+                         or not (p.countries and person.countries)), None)  # fmt: skip
+            if twin is None:
+                same_name.append(person)
+            else:
+                twin.aliases = list(dict.fromkeys([*twin.aliases, *person.aliases]))
+                twin.roles = merge_periods(twin.roles + person.roles)
+    return drop_ambiguous([p for group in people.values() if len(group) == 1 for p in group])
+
+
+def drop_ambiguous(people: list[PhoenixPerson]) -> list[PhoenixPerson]:
+    """Aliases claimed by two people are dropped from both; a one-word alias is kept only
+    when no other person has that word in a name (a shared surname: "Bush", "Brown")."""
+    claims: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for person in people:
+        keys = {fold(alias) for alias in [person.name, *person.aliases]}
+        claims.update(keys)
+        words.update({word for key in keys for word in key.split()})
+    kept: list[PhoenixPerson] = []
+    for person in people:
+        if claims[fold(person.name)] > 1:
+            continue  # someone's alias is this person's name: neither can be told apart
+
+        def distinctive(alias: str) -> bool:
+            key = fold(alias)
+            if claims[key] > 1:
+                return False
+            return " " in key or (words[key] == 1 and len(key) >= 4)
+
+        if " " not in fold(person.name) and not distinctive(person.name):
+            continue
+        person.aliases = [alias for alias in person.aliases if distinctive(alias)]
+        kept.append(person)
+    return kept
+
+
+def build_people() -> list[tuple[str, ...]]:
+    """Rows of people_phoenix.tsv, in the columns of people.tsv; one row per role."""
+    sources = [("Phoenix.Countries.actors.txt", False), ("Phoenix.International.actors.txt", False),
+               ("Phoenix.MilNonState.actors.txt", True)]  # fmt: skip
+    texts = [
+        (REFERENCE / name).read_text(encoding="utf-8", errors="replace") for name, _ in sources
+    ]
+    people = phoenix_people(texts, [strict for _, strict in sources])
+    rows: list[tuple[str, ...]] = []
+    ids: set[str] = set()
+    for person in sorted(people, key=lambda p: p.name):
+        actor_id = "person:" + slug(person.name)
+        if actor_id in ids:
+            continue  # two spellings with one slug ("Ali Al-Sadr", "Ali al Sadr")
+        ids.add(actor_id)
+        aliases = "|".join(person.aliases)
+        for role in person.roles:
+            rows.append((actor_id, person.name, aliases, role.country, role.sector, role.title,
+                         role.start or "", role.end or ""))  # fmt: skip
+    return rows
+
+
 def write(path: Path, header: list[str], columns: str, rows: Sequence[tuple[str, ...]]) -> None:
     lines = [f"# {line}" if line else "#" for line in header] + [columns]
     lines += ["\t".join(row) for row in rows]
@@ -216,6 +596,23 @@ def main() -> int:
         ],
         "phrase\tsectors\tsource",
         build_agents(),
+    )
+    write(
+        DATA / "people_phoenix.tsv",
+        [
+            "People with time-bounded roles. Generated by scripts/build_actor_kb.py from the",
+            "PETRARCH2/Phoenix actor dictionaries Phoenix.Countries.actors.txt (CountryInfo",
+            "leader and cabinet lists), Phoenix.International.actors.txt (IGOrulers) and",
+            f"Phoenix.MilNonState.actors.txt ({LICENCE}).",
+            "One row per role, columns as in people.tsv: id, canonical name, aliases (|),",
+            "country (ISO alpha-3; ISO 3166-3 codes for former states, XKX Kosovo; empty for an",
+            "international organisation), sector (CAMEO), role title (from the CAMEO role codes),",
+            "start, end (ISO dates; empty = open). A role with an empty end after dated ones is",
+            "the dictionary's default code, in effect after the last dated role. The dictionaries",
+            "stop in 2014. The hand-written people.tsv wins over this file.",
+        ],
+        "id\tname\taliases\tcountry\tsector\ttitle\tstart\tend",
+        build_people(),
     )
     return 0
 

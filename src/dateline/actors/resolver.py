@@ -142,9 +142,11 @@ def _after_attitude_prefix(doc: Doc, i: int) -> bool:
 def _longest_match(
     doc: Doc, i: int, kb: KnowledgeBase, ner_label: dict[int, str]
 ) -> tuple[Span, Entry] | None:
-    if not (kb.may_start_name(doc[i].text) or kb.may_start_name(doc[i].text.upper())):
+    longest = max(kb.longest_name_from(doc[i].text), kb.longest_name_from(doc[i].text.upper()))
+    if not longest:
         return None
-    limit = min(len(doc), i + kb.max_name_words + 3)
+    # Up to the longest name starting with this word, plus slack for punctuation tokens.
+    limit = min(len(doc), i + longest + 3)
     for end in range(limit, i, -1):
         span = doc[i:end]
         last = doc[end - 1]
