@@ -16,6 +16,7 @@ from dateline.events.arguments import ActorIndex, unique
 from dateline.events.attribution import attribution_for, find_cues
 from dateline.events.lexicon import LexEntry, Lexicon, cue_set, load_lexicon, plover_info
 from dateline.events.lists import apply_bullet_lists
+from dateline.events.merge import Found, merge_mentions
 from dateline.events.modality import modality_of
 from dateline.events.places import locate_events
 from dateline.model import Actor, ActorRef, EventMention, Mention, Modality
@@ -48,9 +49,25 @@ def noun_entry(token: Token, lexicon: Lexicon) -> LexEntry | None:
         return None
     if entry.needs:
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
-        if not modifiers & set(entry.needs):
+        if not modifiers & set(entry.needs) and not _has_event_purpose(token, lexicon):
             return None
-    return entry
+    return entry if _has_needed_prep(token, entry) else None
+
+
+def _has_needed_prep(token: Token, entry: LexEntry) -> bool:
+    """ "calls for a ceasefire", "called on Iran to ...": the preposition makes the sense."""
+    if not entry.needs_prep:
+        return True
+    return any(c.dep_ in {"prep", "prt"} and c.lower_ in entry.needs_prep for c in token.children)
+
+
+def _has_event_purpose(noun: Token, lexicon: Lexicon) -> bool:
+    """ "an operation to depose him": an infinitival event clause says what the act is."""
+    return any(
+        c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and c.lemma_.lower() in lexicon.verbs
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in noun.children
+    )  # fmt: skip
 
 
 def verb_entry(token: Token, lexicon: Lexicon) -> LexEntry | None:
@@ -59,7 +76,12 @@ def verb_entry(token: Token, lexicon: Lexicon) -> LexEntry | None:
         return None
     if token.dep_ in {"prep", "mark", "case"}:
         return None  # participles used as prepositions: "given", "following"
-    return lexicon.verbs.get(token.lemma_.lower())
+    entry = lexicon.verbs.get(token.lemma_.lower())
+    if entry is None or not _has_needed_prep(token, entry):
+        return None
+    if entry.intransitive and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
+        return None  # "demonstrated its resolve"
+    return entry
 
 
 def event_objects(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -215,6 +237,8 @@ def _own_noun_arguments(
         recipient_preps.add("of")
     for obj in preposition_objects(noun, frozenset(recipient_preps)):
         recipients += index.actors_of(obj)
+    if not recipients and entry.type in lexicon.located_target_types:
+        recipients = _countries_in(noun, index)  # "a US intervention in Venezuela"
     carrier = _carrier(noun, lexicon)
     if carrier is not None:
         if not actors:
@@ -237,6 +261,12 @@ def _own_noun_arguments(
         governor = noun.head.head  # "visit ... for a meeting with X": the visit's actor
         actors = [a for c in governor.children if c.dep_ == "poss" for a in index.actors_of(c)]
     return Arguments(actors, recipients)
+
+
+def _countries_in(noun: Token, index: ActorIndex) -> list[ActorRef]:
+    """Countries named by the noun's "in" phrase: where an attack happens is whom it hits."""
+    refs = [r for obj in preposition_objects(noun, frozenset({"in"})) for r in index.actors_of(obj)]
+    return [r for r in refs if index.actors[r.actor_id].kind == "country"]
 
 
 def left_possessors(noun: Token, index: ActorIndex) -> list[ActorRef]:
@@ -306,13 +336,42 @@ def _bridge(entry: LexEntry, index: int, earlier: list[EventMention]) -> Argumen
     return Arguments([], [])
 
 
+def _agentless_passive(verb: Token) -> bool:
+    children = list(verb.children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
+
+
+def _stands_alone(trigger: Token, entry: LexEntry, modality: Modality, lexicon: Lexicon) -> bool:
+    """An event with no participant is kept when it is imagined, planned or denied and
+    names a specific act: "a strike could trigger an implosion", "the possibility of
+    targeted military action", "if they are bombed" (a passive with no agent). A generic
+    concept ("a precedent for intervention") is not an event. An asserted one is kept
+    only as an agentless passive of harm or rescue ("the convoy was ambushed")."""
+    passive = trigger.pos_ == "VERB" and _agentless_passive(trigger)
+    if modality == "asserted":
+        # "the battalion was attacked": a harmed or rescued patient names the act
+        return passive and entry.type in lexicon.passive_types
+    if entry.type not in lexicon.standalone_types:
+        return False
+    if trigger.pos_ == "VERB":
+        return passive
+    if trigger.dep_ == "compound":
+        return False  # "assistance models"
+    determiners = [c.lower_ for c in trigger.children if c.dep_ in {"det", "poss"}]
+    if determiners:
+        return all(d in lexicon.standalone_determiners for d in determiners)
+    return any(c.dep_ in {"amod", "compound"} for c in trigger.children)
+
+
 def sentence_events(
     doc_id: str, index: int, sentence: Span, actor_index: ActorIndex, lexicon: Lexicon,
     earlier: list[EventMention],
 ) -> list[EventMention]:  # fmt: skip
     """Events triggered in one sentence; ``earlier`` are the document's events so far."""
     cues = find_cues(sentence, actor_index)
-    found: list[EventMention] = []
+    found: list[Found] = []
     for token in sentence:
         entry = retyped_verb(token, lexicon) if token.pos_ == "VERB" else None
         is_verb = entry is not None
@@ -334,17 +393,20 @@ def sentence_events(
         )
         bridged = False
         if not args.actors and not args.recipients and not is_verb:
-            args, bridged = _bridge(entry, index, [*earlier, *found]), True
-        if not args.actors and not args.recipients:
+            args, bridged = _bridge(entry, index, [*earlier, *(f.event for f in found)]), True
+        modality = modality_of(token)
+        if (
+            not args.actors
+            and not args.recipients
+            and not _stands_alone(token, entry, modality, lexicon)
+        ):
             continue
-        event = build_mention(
-            doc_id, index, sentence, token, entry, args, modality_of(token), is_verb
-        )
+        event = build_mention(doc_id, index, sentence, token, entry, args, modality, is_verb)
         event.attribution = attribution_for(token, cues)
         if bridged:
             event.confidence = round(max(0.05, event.confidence - 0.2), 2)
-        found.append(event)
-    return found
+        found.append(Found(token, event))
+    return merge_mentions(found, lexicon)
 
 
 def extract_events(

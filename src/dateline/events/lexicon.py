@@ -29,6 +29,11 @@ class LexEntry:
     cameo: str | None = None
     #: Modifier lemmas of which one must be present ("military" for "action").
     needs: tuple[str, ...] = ()
+    #: Prepositions of which one must follow the trigger ("call for", "call on").
+    needs_prep: tuple[str, ...] = ()
+    #: A verb that is this event only without a direct object or clause ("police
+    #: demonstrated", not "demonstrated its resolve").
+    intransitive: bool = False
     #: True when the entry comes from the hand-curated overrides.
     curated: bool = False
 
@@ -49,6 +54,18 @@ class Lexicon:
     personnel_entry: LexEntry | None = None
     #: Motion verbs whose "for X" event noun is their subject's act.
     motion_verbs: frozenset[str] = field(default_factory=frozenset)
+    #: Types of events kept with no participant when not asserted, and the determiners
+    #: of such a specific, imagined act ("a strike could ...").
+    standalone_types: frozenset[str] = field(default_factory=frozenset)
+    standalone_determiners: frozenset[str] = field(default_factory=frozenset)
+    #: Determiners of a noun that refers back to an event ("such meeting", "this visit").
+    anaphoric_determiners: frozenset[str] = field(default_factory=frozenset)
+    #: Nominal types whose "in <country>" names the recipient ("an invasion in X").
+    located_target_types: frozenset[str] = field(default_factory=frozenset)
+    #: Types whose content (the act requested, the cause protested) is not coded again.
+    content_types: frozenset[str] = field(default_factory=frozenset)
+    #: Types of asserted agentless passives kept with no participant ("was attacked").
+    passive_types: frozenset[str] = field(default_factory=frozenset)
 
 
 def _read_text(name: str) -> str:
@@ -84,6 +101,8 @@ def _curated(lemma: str, spec: dict[str, Any]) -> LexEntry:
         contexts=_contexts(spec.get("context")),
         cameo=str(spec["cameo"]) if spec.get("cameo") else None,
         needs=tuple(spec.get("needs") or ()),
+        needs_prep=tuple(spec.get("needs_prep") or ()),
+        intransitive=bool(spec.get("intransitive", False)),
         curated=True,
     )
 
@@ -102,6 +121,7 @@ def load_lexicon() -> Lexicon:
             verbs[lemma] = _curated(lemma, spec)
     nouns = {lemma: _curated(lemma, spec) for lemma, spec in (overrides.get("nouns") or {}).items()}
     light = frozenset(overrides.get("light_verbs") or ())
+    standalone = overrides.get("standalone") or {}
     return Lexicon(
         verbs, nouns, light, frozenset(non_events),
         undo_verbs=frozenset(overrides.get("undo_verbs") or ()),
@@ -109,6 +129,12 @@ def load_lexicon() -> Lexicon:
         personnel_objects=frozenset(overrides.get("personnel_objects") or ()),
         personnel_entry=_curated("personnel", overrides["personnel_entry"]),
         motion_verbs=frozenset(overrides.get("motion_verbs") or ()),
+        standalone_types=frozenset(standalone.get("types") or ()),
+        standalone_determiners=frozenset(standalone.get("determiners") or ()),
+        passive_types=frozenset(standalone.get("passive_types") or ()),
+        anaphoric_determiners=frozenset(overrides.get("anaphoric_determiners") or ()),
+        content_types=frozenset(overrides.get("content_types") or ()),
+        located_target_types=frozenset(overrides.get("located_target_types") or ()),
     )  # fmt: skip
 
 
