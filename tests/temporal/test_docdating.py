@@ -119,3 +119,10 @@ def test_the_best_guess_is_the_period_of_the_latest_past_date() -> None:
     published = annotation.document.published
     assert (published.value, published.precision) == ("2022-09", "month")
     assert (published.earliest, published.latest) == ("2022-09-26", "2026-12-01")
+
+
+def test_the_end_of_a_government_role_dates_an_ouster() -> None:
+    # Saddam Hussein's records (PETRARCH2) end his rule in 2003 and his elite role in 2006.
+    annotation = annotate_text("US forces completed the ouster of Saddam Hussein.")
+    [ouster] = [m for m in annotation.event_mentions if m.trigger == "ouster"]
+    assert (ouster.date.value, ouster.date_basis) == ("2003-04-09", "role")

@@ -77,7 +77,10 @@ def date_role_changes(
                 continue
             ended = [role for role in actor.roles if role.end]
             named = _title_in_sentence(doc, event, actor_id, mentions)
-            chosen = _matching(ended, named) or ended
+            # The title the text gives, else a government role ("Saddam's ouster" ended his
+            # rule in 2003, not his later life as a defendant), else any.
+            governing = [role for role in ended if role.sector == "GOV"]
+            chosen = _matching(ended, named) or governing or ended
             # A report cannot be of a change after its publication date.
             bounds = event.date if dated_by_text(event) else DateValue(latest=event.date.latest)
             days = [d for role in chosen if (d := parse_day(role.end)) and _within(d, bounds)]
