@@ -119,3 +119,158 @@ def test_compound_actor_with_the_real_resolver() -> None:
     agree = [e for e in extract_events(doc, "doc_x", mentions, actors) if e.type == "AGREE"]
     assert len(agree) == 1
     assert {a.country for a in agree[0].actors} == {"HUN", "ROU"}
+
+
+# The demo acceptance list (issue 4): each item with its PLOVER type, participants and status.
+
+
+def in_sentence(text: str, events: list[EventMention], opening: str) -> list[EventMention]:
+    """Events of the sentence that starts with ``opening``."""
+    start = text.index(opening)
+    return [e for e in events if e.sentence_start == start]
+
+
+def countries(refs: list) -> set[str | None]:  # type: ignore[type-arg]
+    return {r.country for r in refs}
+
+
+def test_2019_break_of_diplomatic_ties_and_recognition_of_guaido(demo: Demo) -> None:
+    text, events = demo("003")
+    found = {e.trigger: e for e in in_sentence(text, events, "In 2019, the United States")}
+    severed = found["severed"]
+    # PLOVER SANCTION 'discontinue': "break, or terminate diplomatic ... exchanges"
+    assert (severed.type, severed.mode, severed.modality) == ("SANCTION", "discontinue", "asserted")
+    assert ids(severed.actors) == {"USA"}
+    assert ids(severed.recipients) == {"person:nicolas-maduro"}
+    recognizing = found["recognizing"]
+    assert (recognizing.type, recognizing.modality) == ("SUPPORT", "asserted")
+    assert countries(recognizing.actors) == {"USA"}
+    assert ids(recognizing.recipients) == {"person:juan-guaido"}
+
+
+def test_2022_talks_in_caracas(demo: Demo) -> None:
+    text, events = demo("003")
+    [met] = in_sentence(text, events, "On Saturday, White House")
+    assert (met.type, met.trigger, met.modality) == ("CONSULT", "met", "asserted")
+    assert countries(met.actors) == {"USA"} and countries(met.recipients) == {"VEN"}
+    assert met.location is not None and met.location.name == "Caracas"
+    travelled = in_sentence(text, events, "Senior US officials have traveled")
+    talks = [e for e in travelled if e.type == "CONSULT"]
+    assert [e.modality for e in talks] == ["asserted"]
+    assert countries(talks[0].actors) == {"USA"} and countries(talks[0].recipients) == {"VEN"}
+
+
+def test_the_deployments_ships_and_15000_troops(demo: Demo) -> None:
+    text, events = demo("002")
+    ships = [
+        e for e in in_sentence(text, events, "While officially framed") if e.type == "MOBILIZE"
+    ]
+    assert [(e.trigger, e.modality) for e in ships] == [("deployment", "asserted")]
+    assert ids(ships[0].actors) == {"USA"}
+    text, events = demo("004")
+    troops = [
+        e for e in in_sentence(text, events, "In a striking escalation") if e.type == "MOBILIZE"
+    ]
+    assert [(e.trigger, e.mode, e.modality) for e in troops] == [
+        ("deploying", "troops", "asserted")
+    ]
+    assert ids(troops[0].actors) == {"USA"}
+    # "its military presence near Venezuela, deploying ... troops": whom it is aimed at
+    assert ids(troops[0].recipients) == {"VEN"}
+
+
+def test_the_us_accusation_against_maduro(demo: Demo) -> None:
+    text, events = demo("002")
+    [accuses] = [e for e in in_sentence(text, events, "The US accuses") if e.type == "ACCUSE"]
+    assert (accuses.trigger, accuses.modality) == ("accuses", "asserted")
+    assert ids(accuses.actors) == {"USA"} and ids(accuses.recipients) == {"person:nicolas-maduro"}
+    # "Maduro's government, which the U.S. has labeled illegitimate and has accused of ..."
+    text, events = demo("004")
+    sentence = in_sentence(text, events, "This move is part of")
+    accusing = [e for e in sentence if e.type == "ACCUSE"]
+    assert {e.trigger for e in accusing} == {"labeled", "accused"}
+    for event in accusing:
+        assert event.modality == "asserted" and ids(event.actors) == {"USA"}
+        assert countries(event.recipients) == {"VEN"}, event.trigger
+
+
+def test_the_middle_east_back_channel(demo: Demo) -> None:
+    text, events = demo("002")
+    [talks] = in_sentence(text, events, "NBC News reports that the US is engaging")
+    assert (talks.type, talks.trigger, talks.modality) == ("CONSULT", "talks", "asserted")
+    assert ids(talks.actors) == {"USA"} and ids(talks.recipients) == {"person:nicolas-maduro"}
+    assert talks.attribution is not None and talks.attribution.speaker == "NBC News"
+
+
+def test_each_ally_gives_military_aid_in_its_bullet(demo: Demo) -> None:
+    text, events = demo("004")
+    for backer, name in (("CUB", "Cuba"), ("CHN", "China"), ("IRN", "Iran"), ("RUS", "Russia")):
+        item = in_sentence(text, events, f"- {name}—")
+        aid = [e for e in item if e.type == "AID"]
+        assert [ids(e.actors) for e in aid] == [{backer}], (
+            name,
+            [(e.trigger, e.type) for e in item],
+        )
+        assert aid[0].modality == "asserted" and countries(aid[0].recipients) == {"VEN"}
+        # helping Venezuela is not mobilizing against it
+        assert not [e for e in item if e.type == "MOBILIZE"], name
+
+
+def test_ratcliffes_meeting_is_with_delcy_rodriguez(demo: Demo) -> None:
+    text, events = demo("001")
+    [visit] = in_sentence(text, events, "On January 15, 2026, CIA Director")
+    assert ids(visit.actors) == {"person:john-ratcliffe"}
+    assert ids(visit.recipients) == {"VEN", "person:delcy-rodriguez"}
+
+
+def test_trump_met_machado(demo: Demo) -> None:
+    text, events = demo("001")
+    [met] = in_sentence(text, events, "As Trump met with")
+    assert (met.type, met.trigger, met.modality) == ("CONSULT", "met", "asserted")
+    assert ids(met.actors) == {"person:donald-trump"}
+    assert ids(met.recipients) == {"person:maria-corina-machado"}
+
+
+def test_the_operation_that_removed_maduro(demo: Demo) -> None:
+    text, events = demo("000")
+    forceful = {"COERCE", "ASSAULT"}
+    for opening in ("The visit comes five months", "The most senior uniformed officer"):
+        acts = [e for e in in_sentence(text, events, opening) if e.type in forceful]
+        assert acts, opening
+        for act in acts:
+            assert act.modality == "asserted", (opening, act.trigger)
+            assert ids(act.actors) == {"USA"}, (opening, act.trigger)
+            assert ids(act.recipients) == {"person:nicolas-maduro"}, (opening, act.trigger)
+    text, events = demo("001")
+    [arrest] = [
+        e for e in in_sentence(text, events, "Following a significant military operation")
+        if e.type == "COERCE"
+    ]  # fmt: skip
+    assert (arrest.trigger, arrest.mode, arrest.modality) == ("apprehended", "arrest", "asserted")
+    assert ids(arrest.recipients) == {"person:nicolas-maduro"}
+    assert arrest.actors == []  # the sentence does not say whose operation it was
+
+
+def test_the_joint_chiefs_chairmans_visit(demo: Demo) -> None:
+    text, events = demo("000")
+    for opening in ("- The US Joint Chiefs of Staff chairman", "The most senior uniformed"):
+        visits = [e for e in in_sentence(text, events, opening) if e.type == "CONSULT"]
+        assert [(e.trigger, e.mode, e.modality) for e in visits] == [("visit", "visit", "asserted")]
+        assert countries(visits[0].actors) == {"USA"} and ids(visits[0].recipients) == {"VEN"}
+
+
+def test_no_agreement_in_003_is_asserted(demo: Demo) -> None:
+    _, events = demo("003")
+    agreements = [e for e in events if e.type == "AGREE"]
+    assert agreements
+    assert [e for e in agreements if e.modality == "asserted"] == []
+
+
+def test_no_attack_on_venezuela_in_004_is_asserted(demo: Demo) -> None:
+    # an intervention insinuated, an assault Venezuela may not endure, a conflict the
+    # allies will not engage in: none of it happened
+    text, events = demo("004")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert {e.trigger for e in attacks} >= {"intervention", "assault"}
+    for event in attacks:
+        assert event.modality != "asserted", text[event.sentence_start : event.sentence_end]

@@ -144,3 +144,45 @@ def test_recipient_through_the_object_and_actor_of_a_means_clause(extract: Extra
     assert ("SANCTION", "asserted", frozenset({"USA"}), frozenset({"VEN"})) in found
     assert ("SUPPORT", "asserted", frozenset({"USA"}), frozenset({"VEN"})) in found
     assert not any(t == "COERCE" and m == "asserted" for t, m, _, _ in found), found
+
+
+def test_relative_pronoun_object_is_its_antecedent(extract: Extract) -> None:
+    _, events = extract(
+        "Russia criticized the Cuban government, which China has accused of espionage.",
+        ("Russia", "RUS"), ("Cuban government", "CUB:GOV"), ("China", "CHN"),
+    )  # fmt: skip
+    accused = next(e for e in events if e.trigger == "accused")
+    assert ids(accused.actors) == {"CHN"} and ids(accused.recipients) == {"CUB:GOV"}
+
+
+def test_result_of_an_act_takes_its_actor(extract: Extract) -> None:
+    _, events = extract(
+        "It came after a Russian operation that led to the removal of the Cuban president.",
+        ("Russian", "RUS"), ("Cuban president", "CUB:GOV"),
+    )  # fmt: skip
+    removal = next(e for e in events if e.trigger == "removal")
+    assert ids(removal.actors) == {"RUS"} and ids(removal.recipients) == {"CUB:GOV"}
+
+
+def test_mobilization_near_a_country_is_aimed_at_it(extract: Extract) -> None:
+    _, events = extract(
+        "China has increased its naval presence near Iran, deploying 3,000 troops.",
+        ("China", "CHN"), ("Iran", "IRN"),
+    )  # fmt: skip
+    deploying = only(events, "MOBILIZE")
+    assert ids(deploying.actors) == {"CHN"} and ids(deploying.recipients) == {"IRN"}
+
+
+def test_listed_support_deployment_is_military_aid(extract: Extract) -> None:
+    text = (
+        "Cuba's army features support from:\n"
+        "- Russia—deploying air defence systems;\n"
+        "- China—supplying gunboats to patrol the coast.\n"
+    )
+    _, events = extract(text, ("Cuba", "CUB"), ("Russia", "RUS"), ("China", "CHN"))
+    aid = sorted((e for e in events if e.type == "AID"), key=lambda e: e.trigger_start)
+    assert [(ids(e.actors), ids(e.recipients)) for e in aid] == [
+        ({"RUS"}, {"CUB"}),
+        ({"CHN"}, {"CUB"}),
+    ], [(e.trigger, e.type) for e in events]
+    assert not [e for e in events if e.type == "MOBILIZE"]

@@ -180,7 +180,9 @@ def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
     object_deps = {"dative"} if entry.type in THEME_TYPES else {"dobj", "dative", "nsubjpass"}
     for child in verb.children:
         if child.dep_ in object_deps:
-            recipients += index.actors_of(child)
+            recipients += index.actors_of(antecedent(child))
+    if not recipients and "dobj" in object_deps:
+        recipients = relative_object_actors(verb, index)
     for obj in preposition_objects(verb, RECIPIENT_PREPOSITIONS):
         recipients += index.actors_of(obj)
     if not recipients:  # "severed diplomatic ties with Maduro"
@@ -188,7 +190,45 @@ def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
             if child.dep_ == "dobj" and index.mention_at(child) is None:
                 for obj in preposition_objects(child, RECIPIENT_PREPOSITIONS):
                     recipients += index.actors_of(obj)
+    if not recipients and entry.type == "MOBILIZE":
+        recipients = mobilize_targets(verb, index, lexicon)
     return Arguments(actors, recipients)
+
+
+def antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for ("the government, which the US accused"): the
+    noun its clause modifies; any other token is itself."""
+    if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head is not token:
+        return token.head.head
+    return token
+
+
+def relative_object_actors(verb: Token, index: ActorIndex) -> list[ActorRef]:
+    """A conjoined verb of a relative clause shares its relative object: "the government,
+    which the US has labeled illegitimate and has accused of ..."."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "relcl":
+        return []
+    if any(c.dep_ in {"dobj", "nsubjpass", "ccomp"} for c in verb.children):
+        return []
+    for child in verb.head.children:
+        if child.dep_ == "dobj" and child.tag_ in {"WDT", "WP"}:
+            return index.actors_of(antecedent(child))
+    return []
+
+
+def mobilize_targets(verb: Token, index: ActorIndex, lexicon: Lexicon) -> list[ActorRef]:
+    """Whom a mobilization is aimed at: "near X", "against X" on the verb or its object,
+    or on the clause a participle elaborates ("its presence near X, deploying troops")."""
+    holders = [verb]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        holders.append(verb.head)
+    for holder in list(holders):
+        holders.extend(c for c in holder.children if c.dep_ == "dobj")
+    return [
+        r for holder in holders
+        for obj in preposition_objects(holder, lexicon.mobilize_target_prepositions)
+        for r in index.actors_of(obj)
+    ]  # fmt: skip
 
 
 def _carrier(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -257,6 +297,13 @@ def _own_noun_arguments(
                 actors, recipients = parties[:1], recipients + parties[1:]
     if not actors and not any(c.dep_ == "poss" for c in noun.children):
         actors = left_possessors(noun, index)
+    if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        cause = noun.head.head  # "the US operation that led to the removal of X"
+        if (
+            cause.pos_ == "VERB"
+            and lexicon.causal_verbs.get(cause.lemma_.lower()) == noun.head.lower_
+        ):
+            actors = subject_actors(cause, index)
     if not actors and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
         governor = noun.head.head  # "visit ... for a meeting with X": the visit's actor
         actors = [a for c in governor.children if c.dep_ == "poss" for a in index.actors_of(c)]

@@ -66,6 +66,13 @@ class Lexicon:
     content_types: frozenset[str] = field(default_factory=frozenset)
     #: Types of asserted agentless passives kept with no participant ("was attacked").
     passive_types: frozenset[str] = field(default_factory=frozenset)
+    #: Prepositions whose object a mobilization is aimed at ("presence near X").
+    mobilize_target_prepositions: frozenset[str] = field(default_factory=frozenset)
+    #: Verbs through which one act brings about another, and the result's preposition
+    #: ("an operation that led to the removal of X").
+    causal_verbs: dict[str, str] = field(default_factory=dict)
+    #: What a mobilization listed as a form of support is (military aid).
+    listed_support_entry: LexEntry | None = None
 
 
 def _read_text(name: str) -> str:
@@ -135,6 +142,11 @@ def load_lexicon() -> Lexicon:
         anaphoric_determiners=frozenset(overrides.get("anaphoric_determiners") or ()),
         content_types=frozenset(overrides.get("content_types") or ()),
         located_target_types=frozenset(overrides.get("located_target_types") or ()),
+        mobilize_target_prepositions=frozenset(
+            overrides.get("mobilize_target_prepositions") or ()
+        ),
+        causal_verbs={str(k): str(v) for k, v in (overrides.get("causal_verbs") or {}).items()},
+        listed_support_entry=_curated("listed support", overrides["listed_support_entry"]),
     )  # fmt: skip
 
 

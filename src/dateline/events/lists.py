@@ -8,7 +8,10 @@ The introduction is a sentence ending with ":" holding an event noun with an emp
 phrase. Each item's leading actor becomes the actor of an event of the introduction's
 type, with the introduction's recipient (the possessor or subject around the noun); the
 item's own events that lack a recipient inherit it. The item event's trigger is the
-item's leading actor word, so each item gets its own event id.
+item's leading actor word, so each item gets its own event id. Under an introduction of
+support, an item's mobilization ("China—deploying radar systems") is military aid to the
+supported side, and is dropped when the item already names the aid ("Iran—supplying
+gunboats to patrol ...").
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from dateline.events.lexicon import LexEntry, Lexicon, plover_info
 from dateline.events.modality import modality_of
 from dateline.model import ActorRef, EventMention
 from dateline.nlp import BULLETS
+
+#: Introductions whose listed items are help given ("features support from:").
+SUPPORTING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 
 
 def _intro_noun(sentence: Span, lexicon: Lexicon) -> tuple[Token, LexEntry] | None:
@@ -73,8 +79,10 @@ def apply_bullet_lists(
     sentences: list[Span], events: list[EventMention], index: ActorIndex, lexicon: Lexicon,
     doc_id: str,
 ) -> list[EventMention]:  # fmt: skip
-    """New events for list items; fills missing recipients of the items' own events."""
+    """New events for list items; fills missing recipients of the items' own events and
+    retypes or drops (in ``events``) their mobilizations under an introduction of support."""
     new: list[EventMention] = []
+    dropped: set[int] = set()
     for position, sentence in enumerate(sentences):
         found = _intro_noun(sentence, lexicon)
         if found is None:
@@ -87,8 +95,11 @@ def apply_bullet_lists(
             if leading is None:
                 continue
             token, actor = leading
-            for event in events:
-                if event.sentence_index == item_index and not event.recipients:
+            own = [e for e in events if e.sentence_index == item_index]
+            if entry.type in SUPPORTING_TYPES:
+                dropped |= _support_items(own, lexicon)
+            for event in own:
+                if not event.recipients:
                     event.recipients = [r for r in recipients if r.actor_id != actor.actor_id]
                     event.confidence = round(min(0.95, event.confidence + 0.1), 2)
             quad, intensity = plover_info(entry.type, entry.mode)
@@ -113,4 +124,20 @@ def apply_bullet_lists(
                     intensity=intensity,
                 )
             )
+    events[:] = [e for e in events if id(e) not in dropped]
     return new
+
+
+def _support_items(own: list[EventMention], lexicon: Lexicon) -> set[int]:
+    """Retypes an item's mobilizations as the aid they are; returns those to drop."""
+    aid = lexicon.listed_support_entry
+    if aid is None:
+        return set()
+    mobilizing = [e for e in own if e.type == "MOBILIZE"]
+    if any(e.type == aid.type for e in own):
+        return {id(e) for e in mobilizing}
+    for event in mobilizing:
+        event.type, event.mode, event.contexts = aid.type, aid.mode, list(aid.contexts)
+        event.cameo = aid.cameo
+        event.quad_class, event.intensity = plover_info(aid.type, aid.mode)
+    return set()

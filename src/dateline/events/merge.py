@@ -52,11 +52,15 @@ def _linked(first: Token, second: Token) -> bool:
     return token.dep_ == "appos" and token.head.i == first.i
 
 
-def _absorb(keeper: EventMention, other: EventMention) -> None:
+def _absorb(keeper: EventMention, other: EventMention, union: bool = False) -> None:
+    """The keeper takes the other's participants where it has none; with ``union`` it
+    adds the other's recipients ("visit to Venezuela for a meeting with X": both)."""
     keeper.actors = keeper.actors or list(other.actors)
     taken = {a.actor_id for a in keeper.actors}
-    if not keeper.recipients:
-        keeper.recipients = unique([r for r in other.recipients if r.actor_id not in taken])
+    if not keeper.recipients or union:
+        keeper.recipients = unique(
+            [*keeper.recipients, *(r for r in other.recipients if r.actor_id not in taken)]
+        )
 
 
 def _anaphoric(token: Token, lexicon: Lexicon) -> bool:
@@ -117,7 +121,7 @@ def merge_mentions(found: list[Found], lexicon: Lexicon) -> list[EventMention]:
                 keeper, other = earlier, later
                 if earlier.token.pos_ == "VERB" and later.token.dep_ == "pobj":
                     keeper, other = later, earlier  # "traveled to Doha for talks": the talks
-                _absorb(keeper.event, other.event)
+                _absorb(keeper.event, other.event, union=keeper.event.mode == "visit")
                 dropped.add(id(other))
                 break
     for item in found:
