@@ -124,11 +124,27 @@ class Timex:
 
 @dataclass(slots=True)
 class Role:
+    """A title a person holds. ``start``/``end`` are when it began and ended, as the
+    knowledge base records them; a title read in an article ("interim leader Delcy
+    Rodríguez") gives none of them, only what the article's date shows:
+
+    - ``seen_from``/``seen_to``: the role was held on or around the dates of the
+      documents that give it (the earliest and latest bound of their publication dates),
+      not that it started or ended then;
+    - ``ended_by``: the role had ended on or before this date (a document of that date
+      calls the holder "former");
+    - ``sources``: the ids of the documents the role was read in.
+    """
+
     title: str
     country: str | None = None
     sector: str | None = None
     start: str | None = None
     end: str | None = None
+    seen_from: str | None = None
+    seen_to: str | None = None
+    ended_by: str | None = None
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

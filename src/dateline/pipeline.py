@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .actors import resolve_actors
+from .actors import learn_roles, resolve_actors
 from .events import extract_events
 from .executors import executors
 from .model import Annotation, DateValue, Document, RawDocument, Sentence, content_id
@@ -130,6 +130,7 @@ def annotate(document: Document, parsed: Doc, read_on: date | None = None) -> An
         parsed, document, timexes, mentions, actors, event_mentions, read_on or reading_day()
     )
     quotes = extract_quotes(parsed, doc_id, mentions, actors, document.published)
+    learn_roles(actors, document.published, doc_id)
     return Annotation(
         document, sentences, timexes, mentions, actors, event_mentions, dating.links,
         dating.evidence, dating.used, quotes,

@@ -3,5 +3,6 @@ and the resolver that links a parsed document's names and agent phrases to actor
 
 from dateline.actors.kb import KnowledgeBase, load_kb, lookup_country
 from dateline.actors.resolver import resolve_actors
+from dateline.actors.roles import learn_roles
 
-__all__ = ["KnowledgeBase", "load_kb", "lookup_country", "resolve_actors"]
+__all__ = ["KnowledgeBase", "learn_roles", "load_kb", "lookup_country", "resolve_actors"]

@@ -40,28 +40,52 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "OPP", "LEG", "JUD", "COP", "SPY"})
 
 @dataclass(slots=True)
 class PersonIndex:
-    """Folded names and surnames of the document's people -> person actor id."""
+    """Folded names and surnames of the document's people -> person actor id.
+
+    An unknown person's id is made from the name alone ("Ana Torres" -> "person:ana-torres",
+    accents and case folded), so the same full name in two documents is one actor. A bare
+    surname joins a full name only within the document, and only when one person with
+    that surname is named there; a surname no full name explains gets an id of this
+    document only ("person:torres@1a2b3c4d"), so two documents' "Torres" never merge.
+    """
 
     keys: dict[str, str] = field(default_factory=dict)
     names: dict[str, list[str]] = field(default_factory=dict)
+    #: Folded surname -> the ids of the people named in full with it.
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    doc_id: str = ""
 
     def add_known(self, entry: Entry, aliases: Sequence[str]) -> None:
         for alias in [entry.name, *aliases]:
             self._register(alias, entry.actor_id)
 
     def add_full_name(self, text: str) -> str:
-        """Register an unknown multi-word name; a shorter form of a known one joins it."""
+        """Register an unknown name; a shorter form of one person named in full joins it."""
         key = fold(text)
-        for known, actor_id in self.keys.items():
-            if len(known.split()) > 1 and (known.endswith(" " + key) or known == key):
-                self._register(text, actor_id)
-                return actor_id
-        actor_id = "person:" + slug(text)
+        found = self.find(text)
+        if found is not None:
+            self._register(text, found)
+            return found
+        if len(key.split()) > 1:
+            actor_id = "person:" + slug(text)
+        else:
+            scope = self.doc_id.removeprefix("doc_")[:8]
+            actor_id = f"person:{slug(text)}@{scope}" if scope else "person:" + slug(text)
         self._register(text, actor_id)
         return actor_id
 
     def find(self, text: str) -> str | None:
-        return self.keys.get(fold(text))
+        key = fold(text)
+        if key in self.keys:
+            return self.keys[key]
+        ids = {
+            actor_id
+            for known, actor_id in self.keys.items()
+            if len(known.split()) > 1 and known.endswith(" " + key)
+        }
+        if len(key.split()) == 1:
+            ids |= self.surnames.get(key, set())
+        return ids.pop() if len(ids) == 1 else None
 
     def _register(self, text: str, actor_id: str) -> None:
         key = fold(text)
@@ -69,8 +93,8 @@ class PersonIndex:
         self.keys.setdefault(key, actor_id)
         self.names.setdefault(actor_id, []).append(text)
         if len(words) > 1:
-            # The surname alone ("Ratcliffe"), and the name after a glued first word.
-            self.keys.setdefault(words[-1], actor_id)
+            # The surname alone ("Ratcliffe") names this person while no other has it.
+            self.surnames.setdefault(words[-1], set()).add(actor_id)
 
 
 def canonical_name(forms: Sequence[str]) -> str:

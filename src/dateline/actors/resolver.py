@@ -69,7 +69,7 @@ def resolve_actors(doc: Doc, doc_id: str) -> tuple[list[Mention], dict[str, Acto
     names, blocked = scan_knowledge_base(doc, kb)
     names += ner_names(doc, kb, names, blocked)
     actors: dict[str, Actor] = {}
-    people = PersonIndex()
+    people = PersonIndex(doc_id=doc_id)
     for name in names:
         if name.entry is not None and name.entry.kind == "person":
             aliases = [n.text for n in names if n.entry is name.entry]
@@ -344,7 +344,8 @@ def _attribute_people(
         if found.sector and found.sector not in actor.sectors:
             actor.sectors.insert(0, found.sector)
         if found.title:
-            role = Role(found.title, found.country, found.sector)
+            # Marked with the document; ``roles.learn_roles`` dates it once the date is known.
+            role = Role(found.title, found.country, found.sector, sources=[people.doc_id])
             if role not in actor.roles:
                 actor.roles.append(role)
         if found.country and found.how and HOW_RANK[found.how] < decided.get(actor.id, 9):

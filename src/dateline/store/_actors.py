@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import (
     Actor,
     DateValue,
     Event,
     Quote,
+    Role,
     actor_from_dict,
     event_from_dict,
     quote_from_dict,
@@ -26,6 +27,35 @@ class StoredQuote:
     quote: Quote
     source: str
     title: str | None
+
+
+def merge_roles(known: list[Role], new: list[Role]) -> list[Role]:
+    """An actor's stored roles with those of another document added.
+
+    Roles with the same title (case- and accent-insensitive), country and recorded period
+    are one: a title learned from the text (no start or end) widens its observed period
+    (``seen_from``/``seen_to``), keeps the earliest "former" bound (``ended_by``) and adds
+    its sources. The knowledge base's start and end are never changed. (A learned title
+    that names a knowledge-base role was already folded into it by
+    ``dateline.actors.roles``.)
+    """
+    merged = [replace(role, sources=list(role.sources)) for role in known]
+
+    def key(role: Role) -> tuple[str, str | None, str | None, str | None]:
+        return fold(role.title), role.country, role.start, role.end
+
+    index = {key(role): role for role in merged}
+    for role in new:
+        same = index.get(key(role))
+        if same is None:
+            same = index[key(role)] = replace(role, sources=list(role.sources))
+            merged.append(same)
+            continue
+        same.seen_from = min(filter(None, [same.seen_from, role.seen_from]), default=None)
+        same.seen_to = max(filter(None, [same.seen_to, role.seen_to]), default=None)
+        same.ended_by = min(filter(None, [same.ended_by, role.ended_by]), default=None)
+        same.sources = list(dict.fromkeys([*same.sources, *role.sources]))
+    return merged
 
 
 class ActorQueries(StoreBase):

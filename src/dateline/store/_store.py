@@ -20,7 +20,7 @@ from ..model import (
     Event,
     event_from_dict,
 )
-from ._actors import ActorQueries, StoredQuote
+from ._actors import ActorQueries, StoredQuote, merge_roles
 from ._base import StoredMention, _document_from_row, _dumps, _now
 from ._dating import DatingQueries
 from .schema import connect
@@ -134,9 +134,10 @@ class Store(DatingQueries, ActorQueries):
             known = self._actor_from_row(row)
             aliases = list(dict.fromkeys([*known.aliases, *actor.aliases]))
             sectors = list(dict.fromkeys([*known.sectors, *actor.sectors]))
-            roles = known.roles + [r for r in actor.roles if r not in known.roles]
-            # The longest form seen is the most complete name ("Nicolás Maduro" over "Maduro").
-            name = max([known.name, actor.name], key=len)
+            roles = merge_roles(known.roles, actor.roles)
+            # The longest form seen is the most complete name ("Nicolás Maduro" over "Maduro");
+            # among equals, one with accents ("Delcy Rodríguez" over "Delcy Rodriguez").
+            name = max([known.name, actor.name], key=lambda n: (len(n), not n.isascii()))
             country = known.country or actor.country
         else:
             aliases, sectors, roles = actor.aliases, actor.sectors, actor.roles

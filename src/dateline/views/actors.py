@@ -45,11 +45,26 @@ def actor_profiles(store: Store, name: str) -> list[ActorProfile]:
 
 
 def role_label(role: Role) -> str:
-    """ "President (VEN, GOV), 2013-04-19 – 2026-01-03"; the period only when known."""
+    """ "President (VEN, GOV), 2013-04-19 – 2026-01-03"; the period only when known.
+
+    A role read in documents adds what they show: "interim leader (VEN, GOV);
+    held 2026-01-10 – 2026-02-02 [2 documents]", "President (VEN, GOV); ended by
+    2026-03-01 [1 document]".
+    """
     where = ", ".join(part for part in (role.country, role.sector) if part)
     label = f"{role.title} ({where})" if where else role.title
     if role.start or role.end:
         label += f", {role.start or '…'} – {role.end or '…'}"
+    # What the documents show (``dateline.actors.roles``): held on or around these dates,
+    # ended by a date, and how many documents say so.
+    if role.seen_from or role.seen_to:
+        first, last = role.seen_from or "…", role.seen_to or "…"
+        label += f"; held {first}" if first == last else f"; held {first} – {last}"
+    if role.ended_by:
+        label += f"; ended by {role.ended_by}"
+    if role.sources:
+        count = len(role.sources)
+        label += f" [{count} document{'s' if count != 1 else ''}]"
     return label
 
 
