@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -12,7 +15,8 @@ from dateline.actors import resolve_actors
 from dateline.model import Actor, Mention
 from dateline.nlp import parse_one
 
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "venezuela"
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "venezuela"
 
 Resolved = tuple[str, list[Mention], dict[str, Actor]]
 
@@ -38,3 +42,16 @@ def demo() -> Callable[[str], Resolved]:
         return _resolve_text(path.read_text(encoding="utf-8"))
 
     return load
+
+
+@pytest.fixture()
+def build_script() -> ModuleType:
+    """scripts/build_actor_kb.py, imported afresh for each test (tests set its paths)."""
+    spec = importlib.util.spec_from_file_location(
+        "build_actor_kb", ROOT / "scripts" / "build_actor_kb.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -37,19 +35,8 @@ DIPLOMATIC_BUILDING_IN {}  [~GOV]
 """
 
 
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_actor_kb", ROOT / "scripts" / "build_actor_kb.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_country_blocks_are_parsed(tmp_path: Path) -> None:
-    script = load_script()
+def test_country_blocks_are_parsed(tmp_path: Path, build_script: ModuleType) -> None:
+    script = build_script
     path = tmp_path / "actors.txt"
     path.write_text(PHOENIX_SAMPLE, encoding="utf-8")
     blocks = script.phoenix_country_blocks(path)
@@ -58,8 +45,8 @@ def test_country_blocks_are_parsed(tmp_path: Path) -> None:
     assert "YEREVAN" in blocks["ARM"]
 
 
-def test_misspellings_are_told_from_demonyms_and_places() -> None:
-    script = load_script()
+def test_misspellings_are_told_from_demonyms_and_places(build_script: ModuleType) -> None:
+    script = build_script
     names = ["Venezuela", "Bolivarian Republic of Venezuela"]
     assert script.looks_misspelt("VENEZEULA", names)
     assert not script.looks_misspelt("VENEZUELAN", names)
@@ -67,8 +54,8 @@ def test_misspellings_are_told_from_demonyms_and_places() -> None:
     assert script.looks_like_demonym("VENEZUELAN", names)
 
 
-def test_agents_are_expanded(tmp_path: Path) -> None:
-    script = load_script()
+def test_agents_are_expanded(tmp_path: Path, build_script: ModuleType) -> None:
+    script = build_script
     path = tmp_path / "agents.txt"
     path.write_text(AGENTS_SAMPLE, encoding="utf-8")
     entries = dict(script.phoenix_agents(path))
@@ -76,7 +63,7 @@ def test_agents_are_expanded(tmp_path: Path) -> None:
     assert entries["policeman"] == "COP" and entries["government spokeswoman"] == "GOV"
 
 
-def test_main_skips_without_the_reference(tmp_path: Path) -> None:
-    script = load_script()
+def test_main_skips_without_the_reference(tmp_path: Path, build_script: ModuleType) -> None:
+    script = build_script
     script.REFERENCE = tmp_path / "absent"
     assert script.main() == 0

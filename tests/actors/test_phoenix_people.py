@@ -3,8 +3,6 @@ parsing, and the loaded knowledge base (the hand-written people.tsv wins)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -16,17 +14,6 @@ from dateline.actors.kb import Entry
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT.parent / "shared" / "reference" / "petrarch2"
-
-
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_actor_kb", ROOT / "scripts" / "build_actor_kb.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 # Composed in the dictionary's format, with made-up people: a leader with a two-digit-year
@@ -64,8 +51,7 @@ EDGAR_COBALT_  # CountryInfo.txt
 """
 
 
-def sample_people(tmp_path: Path) -> dict[str, object]:
-    script = load_script()
+def sample_people(script: ModuleType) -> dict[str, object]:
     people = script.phoenix_people([ACTORS_SAMPLE], [False])
     return {person.name: person for person in people}
 
@@ -74,8 +60,8 @@ def roles(person: object) -> list[tuple[str, str, str, str | None, str | None]]:
     return [(r.country, r.sector, r.title, r.start, r.end) for r in person.roles]  # type: ignore[attr-defined]
 
 
-def test_people_and_their_roles_are_parsed(tmp_path: Path) -> None:
-    people = sample_people(tmp_path)
+def test_people_and_their_roles_are_parsed(build_script: ModuleType) -> None:
+    people = sample_people(build_script)
     # Countries, offices and groups are no people.
     assert set(people) == {
         "Albert Quartz", "Berta Quartz", "Carlos Zinc", "Dora Nickel", "Edgar Cobalt"
@@ -94,32 +80,36 @@ def test_people_and_their_roles_are_parsed(tmp_path: Path) -> None:
     ]
 
 
-def test_cameo_countries_are_mapped_to_iso(tmp_path: Path) -> None:
-    people = sample_people(tmp_path)
+def test_cameo_countries_are_mapped_to_iso(build_script: ModuleType) -> None:
+    people = sample_people(build_script)
     assert {r[0] for r in roles(people["Carlos Zinc"])} == {"TLS"}  # CAMEO TMP: East Timor
     assert roles(people["Dora Nickel"]) == [
         ("XKX", "GOV", "government", "2008-02-17", "2010-01-01")
     ]
-    script = load_script()
+    script = build_script
     assert script.parse_code("MUSGOV")[0] == "MUS"  # Mauritius, not the Muslim sector
     assert script.parse_code("GBRVGBELI")[:2] == ("VGB", "ELI")  # a territory
     assert script.parse_code("IGOUNO") == ("", "IGO", "international organisation (United Nations)")
     assert script.parse_code("USA") is None  # a bare country is no person's role
 
 
-def test_malformed_dates_drop_only_their_line(tmp_path: Path) -> None:
+def test_malformed_dates_drop_only_their_line(build_script: ModuleType) -> None:
     # "9008223" has seven digits: that role is left out, the default stays undated.
-    assert roles(sample_people(tmp_path)["Edgar Cobalt"]) == [("IRQ", "ELI", "elite", None, None)]
+    assert roles(sample_people(build_script)["Edgar Cobalt"]) == [
+        ("IRQ", "ELI", "elite", None, None)
+    ]
 
 
-def test_aliases_keep_full_names_and_drop_titles_and_shared_surnames(tmp_path: Path) -> None:
-    albert = sample_people(tmp_path)["Albert Quartz"]
+def test_aliases_keep_full_names_and_drop_titles_and_shared_surnames(
+    tmp_path: Path, build_script: ModuleType
+) -> None:
+    albert = sample_people(build_script)["Albert Quartz"]
     # "PRIME_MINISTER_..." is an office phrase; "QUARTZ_" is claimed by two people.
     assert albert.aliases == ["Albert J. Quartz"]  # type: ignore[attr-defined]
 
 
-def test_dates_and_names_are_read() -> None:
-    script = load_script()
+def test_dates_and_names_are_read(build_script: ModuleType) -> None:
+    script = build_script
     assert script.phoenix_date("030409") == "2003-04-09"
     assert script.phoenix_date("550101") == "1955-01-01"
     assert script.phoenix_date("19270101") == "1927-01-01"
@@ -178,8 +168,8 @@ def test_a_derived_person_is_one_entry_for_all_aliases() -> None:
 
 
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason="../shared/reference/petrarch2 not present")
-def test_the_reference_dictionaries_give_thousands_of_people() -> None:
-    script = load_script()
+def test_the_reference_dictionaries_give_thousands_of_people(build_script: ModuleType) -> None:
+    script = build_script
     rows = script.build_people()
     people = {row[0] for row in rows}
     assert len(people) > 5000
