@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import gzip
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -141,7 +142,10 @@ def _is_acronym(alias: str) -> bool:
 
 def _lines(filename: str) -> list[str]:
     """The data lines of a data file, the column header first."""
-    text = resources.files("dateline.actors").joinpath("data").joinpath(filename).read_text("utf-8")
+    entry = resources.files("dateline.actors").joinpath("data").joinpath(filename)
+    # Large generated files are kept gzipped (deterministically: no timestamp in them).
+    raw = entry.read_bytes()
+    text = (gzip.decompress(raw) if filename.endswith(".gz") else raw).decode("utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -214,7 +218,7 @@ def _person_entry(actor_id: str, name: str, roles: list[Role]) -> Entry:
 
 def _load_people(kb: KnowledgeBase) -> None:
     """The hand-written people.tsv, then the people derived from the Phoenix dictionaries
-    (people_phoenix.tsv). The hand-written file is curated and newer, so it wins: a derived
+    (people_phoenix.tsv.gz). The hand-written file is curated and newer, so it wins: a derived
     person with its id or one of its full names is left out, a derived one-word alias it
     claims is dropped, and derived names never replace a name already known (a place)."""
     hand = _read_people("people.tsv")
@@ -225,7 +229,7 @@ def _load_people(kb: KnowledgeBase) -> None:
             _add(kb, alias, entry)
             hand_keys.add(fold(alias))
     derived: dict[str, tuple[str, str, list[str]]] = {}  # id -> name, aliases, role rows
-    for line in _lines("people_phoenix.tsv")[1:]:
+    for line in _lines("people_phoenix.tsv.gz")[1:]:
         actor_id, name, joined, role_row = line.split("\t", 3)
         if actor_id not in derived:
             derived[actor_id] = (name, joined, [])
