@@ -123,17 +123,20 @@ def ingest(
     max_chars: Annotated[
         int, typer.Option(min=1, max=1_000_000, help="Longest document text (characters).")
     ] = 200_000,
+    fetch_delay: Annotated[
+        float, typer.Option(min=0, help="Seconds between requests to one host (.urls lists).")
+    ] = 1.0,
 ) -> None:
     """Read files or folders and process them fully into the store."""
     from .pipeline import IngestOptions
     from .pipeline import ingest as run_ingest
-    from .sources import Limits, expected_documents
+    from .sources import FetchPolicy, Limits, expected_documents
     from .store import StoreError
     from .temporal import normalise_published
 
     if published and normalise_published(published, "user").value is None:
         raise _fail(f"--published {published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    limits = Limits(max_bytes=max_bytes, max_chars=max_chars)
+    limits = Limits(max_bytes=max_bytes, max_chars=max_chars, fetch=FetchPolicy(fetch_delay))
     options = IngestOptions(published, workers, batch_size, limits=limits)
     columns = (
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),

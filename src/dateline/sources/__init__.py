@@ -2,7 +2,8 @@
 
 Each reader module registers itself under the file suffixes it reads; a new input kind is
 one new module. ``iter_raw_documents`` never raises for a bad input: whatever goes wrong
-with a file becomes a RawDocument carrying the reason in ``error``.
+with a file becomes a RawDocument carrying the reason in ``error``. Nothing is fetched
+from the network except the URLs a ``.urls`` file lists (see dateline.sources.urls).
 """
 
 from __future__ import annotations
@@ -11,15 +12,26 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dateline.model import RawDocument
-from dateline.sources import csv, html, jsonl, text
-from dateline.sources.base import Limits, ReaderFn, ReadError, readers
+from dateline.sources import csv, feeds, html, jsonl, text, urls, warc
+from dateline.sources.base import (
+    FetchPolicy,
+    Limits,
+    ReaderFn,
+    ReadError,
+    reader_suffix,
+    readers,
+    sniffers,
+)
 
 __all__ = [
-    "Limits", "ReadError", "ReaderFn", "expected_documents", "iter_raw_documents", "readers"
+    "FetchPolicy", "Limits", "ReadError", "ReaderFn", "expected_documents",
+    "iter_raw_documents", "readers",
 ]  # fmt: skip
 #: Readers that yield many documents per file: their files cannot be counted in advance.
-MULTI_DOCUMENT_SUFFIXES = frozenset({".jsonl", ".csv"})
-_READER_MODULES = (csv, html, jsonl, text)  # imported for their registrations
+MULTI_DOCUMENT_SUFFIXES = frozenset(
+    {".jsonl", ".csv", ".rss", ".atom", ".xml", ".warc", ".warc.gz", ".urls"}
+)
+_READER_MODULES = (csv, feeds, html, jsonl, text, urls, warc)  # imported for registrations
 
 
 def iter_raw_documents(
@@ -51,7 +63,7 @@ def expected_documents(paths: Iterable[str | Path]) -> int | None:
     for given in paths:
         path = Path(given)
         files = _walk(path) if path.is_dir() else [path]
-        if any(f.suffix.lower() in MULTI_DOCUMENT_SUFFIXES for f in files):
+        if any(reader_suffix(f) in MULTI_DOCUMENT_SUFFIXES for f in files):
             return None
         count += len(files)
     return count
@@ -62,15 +74,20 @@ def _walk(folder: Path) -> list[Path]:
     for path in folder.rglob("*"):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
         # A dangling symlink is listed too, so that it is reported rather than lost.
-        if hidden or path.is_dir() or path.suffix.lower() not in readers:
+        if hidden or path.is_dir() or not _handled(path):
             continue
         files.append(path)
     return sorted(files)
 
 
+def _handled(path: Path) -> bool:
+    suffix = reader_suffix(path)
+    return suffix in readers and (suffix not in sniffers or sniffers.get(suffix)(path))
+
+
 def _read(path: Path, limits: Limits) -> Iterator[RawDocument]:
     source = str(path)
-    suffix = path.suffix.lower()
+    suffix = reader_suffix(path)
     if suffix not in readers:
         yield RawDocument(source=source, error=f"unsupported file type {suffix or '(none)'!r}")
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.model import RawDocument
@@ -11,24 +11,60 @@ from dateline.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """How `.urls` inputs are fetched: politely, and never for any other input."""
+
+    #: Seconds between two requests to the same host (robots.txt's Crawl-delay, when
+    #: larger, wins up to ``max_crawl_delay``).
+    delay: float = 1.0
+    #: Seconds allowed to connect, and between two chunks of a response.
+    timeout: float = 10.0
+    #: Seconds one response may take in all (a server dripping bytes cannot hold a run).
+    total_timeout: float = 60.0
+    #: Redirects followed for one URL.
+    max_redirects: int = 5
+    #: Largest Crawl-delay honoured; a site asking for more gets this.
+    max_crawl_delay: float = 30.0
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
     """Bounds on what is accepted as one document."""
 
-    #: Largest single-document file (bytes).
+    #: Largest single-document file (bytes); also a feed file, an archive record or a
+    #: fetched page.
     max_bytes: int = 5_000_000
     #: Longest text (characters). Annotation cost grows faster than length and spaCy
     #: refuses texts over 1,000,000 characters; news articles stay far below this.
     max_chars: int = 200_000
     #: Shortest text (characters, surrounding whitespace ignored) worth processing.
     min_chars: int = 1
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)
 
 
 class ReadError(Exception):
     """A file cannot be read as documents; the message is the reason shown to the user."""
 
 
+#: Media types read as HTML pages (by the archive, feed and URL readers).
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
 #: A reader turns one file into raw documents; it may raise, the caller records why.
 ReaderFn = Callable[[Path, Limits], Iterator[RawDocument]]
 
-#: Readers by lower-case file suffix (".txt", ".html", ...).
+#: Readers by lower-case file suffix (".txt", ".html", ".warc.gz", ...).
 readers = Registry[ReaderFn]("reader")
+
+#: For suffixes other formats share too (".xml"): whether a file is this reader's kind.
+#: A folder walk takes such a file only when its check passes; a file named explicitly is
+#: always read, and its reader says why it cannot be.
+sniffers = Registry[Callable[[Path], bool]]("sniffer")
+
+
+def reader_suffix(path: Path) -> str:
+    """The suffix ``path``'s reader is registered under: the last two suffixes when a
+    reader takes them together (".warc.gz"), else the last one ("" when there is none)."""
+    last_two = "".join(path.suffixes[-2:]).lower()
+    if len(path.suffixes) >= 2 and last_two in readers:
+        return last_two
+    return path.suffix.lower()
