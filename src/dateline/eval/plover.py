@@ -9,7 +9,8 @@ sharing most participant codes first. Reported, per corpus and over all sentence
 * any-event recall: share of gold events paired with a system event of the same type;
   event precision: share of system events paired with a gold event;
 * actor and recipient code F1, micro-averaged over paired events: a gold code is found
-  when a system participant on that side carries it (as code, country or identifier), a
+  when a system participant on that side carries it (as code, country, sector or
+  identifier), a
   system participant carrying no gold code of that side is a false positive;
 * status accuracy on paired events, and how many gold planned/hypothetical events the
   system called asserted (an analyst must never see those as facts);
@@ -114,8 +115,9 @@ class PloverScores:
 
 
 def actor_codes(ref: ActorRef) -> set[str]:
-    """Every code a system participant answers to: its code, country and identifier."""
-    codes = {c for c in (ref.code, ref.country) if c}
+    """Every code a system participant answers to: its code, country, sector and
+    identifier (a Phoenix code such as IRQREB is country and sector together)."""
+    codes = {c for c in (ref.code, ref.country, ref.sector) if c}
     codes.add(ref.actor_id.split(":")[-1].upper())
     return codes
 

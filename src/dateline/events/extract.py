@@ -8,7 +8,7 @@ Each event keeps only if it has at least one actor or recipient.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,8 +29,16 @@ PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"
 #: Nominal types that may borrow the arguments of a recent meeting, and how far back.
 BRIDGED_TYPES = frozenset({"CONSULT", "AGREE"})
 BRIDGE_WINDOW = 5
+#: Types whose "of X" names who moves ("a pull-out of US troops", "deployment of ships").
+MOVER_TYPES = frozenset({"RETREAT", "MOBILIZE"})
 #: Types whose direct object is the thing given or moved, not the recipient.
 THEME_TYPES = frozenset({"AID", "MOBILIZE"})
+IN_ONLY = frozenset({"in"})
+#: Pronouns that stand for people, whose act is an event even when the sentence alone
+#: does not say who they are ("they were discussing").
+PERSONAL_PRONOUNS = frozenset({"they", "we", "he", "she", "i", "you"})
+#: Entity labels of proper nouns that are names, never event nouns.
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PATIENT_NOUNS = frozenset({"ouster", "removal", "overthrow", "capture", "arrest", "seizure"})
 
 
@@ -45,20 +53,51 @@ def noun_entry(token: Token, lexicon: Lexicon) -> LexEntry | None:
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
     entry = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
+    if entry is None and token.i >= 2 and token.doc[token.i - 1].text == "-":
+        # the tokenizer splits "pull-out" and "build-up"
+        entry = lexicon.nouns.get(f"{token.doc[token.i - 2].lower_}-{token.lower_}")
+    if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES:
+        return None  # "UN Secretary General Ban Ki-Moon"
+    if entry is None and token.pos_ == "PROPN" and token.lower_.endswith("s"):
+        entry = lexicon.nouns.get(token.lower_[:-1])  # a headline's "Surgical Strikes"
     if entry is None:
         return None
-    if entry.needs:
-        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
-        if not modifiers & set(entry.needs) and not _has_event_purpose(token, lexicon):
-            return None
-    return entry if _has_needed_prep(token, entry) else None
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
+    if entry.needs and not modifiers & set(entry.needs) and not _has_event_purpose(token, lexicon):
+        return None
+    if not _has_needed_prep(token, entry):
+        return None
+    for modifier, type_ in entry.retype:
+        if modifier in modifiers:  # "sustained economic backing" is aid, not support
+            return replace(entry, type=type_, mode=None, cameo=None)
+    return entry
+
+
+#: Dependents that can make a trigger's sense: a preposition or particle ("call for",
+#: "rule out", "pull out") or a complement ("found guilty").
+SENSE_DEPS = frozenset({"prep", "prt", "acomp", "oprd", "advmod"})
 
 
 def _has_needed_prep(token: Token, entry: LexEntry) -> bool:
     """ "calls for a ceasefire", "called on Iran to ...": the preposition makes the sense."""
     if not entry.needs_prep:
         return True
-    return any(c.dep_ in {"prep", "prt"} and c.lower_ in entry.needs_prep for c in token.children)
+    return any(c.dep_ in SENSE_DEPS and c.lower_ in entry.needs_prep for c in token.children)
+
+
+def _has_needed_object(verb: Token, entry: LexEntry) -> bool:
+    """ "released the hostages" (a release) but not "released a video"."""
+    if not entry.needs_object:
+        return True
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        names_actor = child.pos_ == "PROPN" or child.ent_type_ in {"PERSON", "NORP", "GPE"}
+        if child.lemma_.lower() in entry.needs_object or (
+            names_actor and "actor" in entry.needs_object
+        ):
+            return True
+    return False
 
 
 def _has_event_purpose(noun: Token, lexicon: Lexicon) -> bool:
@@ -78,6 +117,8 @@ def verb_entry(token: Token, lexicon: Lexicon) -> LexEntry | None:
         return None  # participles used as prepositions: "given", "following"
     entry = lexicon.verbs.get(token.lemma_.lower())
     if entry is None or not _has_needed_prep(token, entry):
+        return None
+    if not _has_needed_object(token, entry):
         return None
     if entry.intransitive and any(c.dep_ in {"dobj", "ccomp"} for c in token.children):
         return None  # "demonstrated its resolve"
@@ -111,10 +152,13 @@ def has_event_object(verb: Token, lexicon: Lexicon) -> bool:
     modifies one ("sanctions imposed in 2019")."""
     if verb.dep_ in {"acl", "relcl"} and noun_entry(verb.head, lexicon) is not None:
         return True
-    return any(
+    if any(
         c.dep_ in {"dobj", "nsubjpass", "attr"} and noun_entry(c, lexicon) is not None
         for c in verb.children
-    )
+    ):
+        return True
+    # "engage in a direct conflict", "take part in talks"
+    return any(noun_entry(o, lexicon) is not None for o in preposition_objects(verb, IN_ONLY))
 
 
 def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[ActorRef]:
@@ -133,7 +177,12 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[Actor
         return []
     # controlled and conjoined verbs share the subject; so does a participle clause
     # ("..., sending troops"), but not a bare passive one ("if asked")
-    shares = verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    # and so does a purpose infinitive ("gathered for a march to demand ...")
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    purpose = verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    shares = verb.dep_ in {"xcomp", "conj"} or participle or purpose
     if shares and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_actors(verb.head, index, depth + 1)
     if verb.dep_ in {"acl", "relcl"}:
@@ -176,8 +225,15 @@ def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
         for noun in event_objects(verb, lexicon):
             for obj in preposition_objects(noun, RECIPIENT_PREPOSITIONS):
                 recipients += index.actors_of(obj)
-    # what is given or deployed is not who receives it ("deploying troops")
-    object_deps = {"dative"} if entry.type in THEME_TYPES else {"dobj", "dative", "nsubjpass"}
+    # what is given or deployed is not who receives it ("deploying troops"), but whom
+    # one trains, helps or rescues is ("trained Iraqis")
+    lemma = verb.lemma_.lower()
+    themed = entry.type in THEME_TYPES and lemma not in lexicon.recipient_object_verbs
+    if entry.type == "RETREAT" and entry.mode == "withdraw":
+        # "withdraw its forces from Iraq": the forces are moved, Iraq is left
+        themed = True
+        recipients += [r for o in _left_places(verb) for r in index.actors_of(o)]
+    object_deps = {"dative"} if themed else {"dobj", "dative", "nsubjpass"}
     for child in verb.children:
         if child.dep_ in object_deps:
             recipients += index.actors_of(antecedent(child))
@@ -190,9 +246,21 @@ def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
             if child.dep_ == "dobj" and index.mention_at(child) is None:
                 for obj in preposition_objects(child, RECIPIENT_PREPOSITIONS):
                     recipients += index.actors_of(obj)
+    if not recipients and entry.type in lexicon.located_target_types:
+        recipients = _countries_in(verb, index)  # "in Baghdad, a bomber attacks ..."
     if not recipients and entry.type == "MOBILIZE":
         recipients = mobilize_targets(verb, index, lexicon)
     return Arguments(actors, recipients)
+
+
+def _left_places(head: Token) -> list[Token]:
+    """Objects of "from X" and "out of X" on a withdrawal verb or noun."""
+    found = preposition_objects(head, frozenset({"from"}))
+    for child in head.children:
+        if child.dep_ in {"prt", "prep"} and child.lower_ == "out":
+            found += [o for c in child.children if c.lower_ == "of" for o in c.children
+                      if o.dep_ == "pobj"]  # fmt: skip
+    return found
 
 
 def antecedent(token: Token) -> Token:
@@ -238,6 +306,9 @@ def _carrier(noun: Token, lexicon: Lexicon) -> Token | None:
         lemma = head.lemma_.lower()
         if lemma in lexicon.light_verbs or lemma in cue_set("modality", "planned_verbs"):
             return head
+    light_in = head.head.lemma_.lower() in lexicon.light_verbs and head.head.pos_ == "VERB"
+    if noun.dep_ == "pobj" and head.lower_ == "in" and light_in:
+        return head.head  # "engage in a direct conflict"
     motion = head.head.lemma_.lower() in lexicon.motion_verbs and head.head.pos_ == "VERB"
     if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and motion:
         return head.head  # "traveled to Venezuela for discussions"
@@ -277,6 +348,12 @@ def _own_noun_arguments(
         recipient_preps.add("of")
     for obj in preposition_objects(noun, frozenset(recipient_preps)):
         recipients += index.actors_of(obj)
+    if entry.type in MOVER_TYPES:
+        # "the withdrawal of British troops from Iraq": who moves, and what is left
+        for obj in preposition_objects(noun, frozenset({"of"})):
+            actors += index.actors_of(obj)
+        if entry.mode == "withdraw":
+            recipients += [r for o in _left_places(noun) for r in index.actors_of(o)]
     if not recipients and entry.type in lexicon.located_target_types:
         recipients = _countries_in(noun, index)  # "a US intervention in Venezuela"
     carrier = _carrier(noun, lexicon)
@@ -308,6 +385,20 @@ def _own_noun_arguments(
         governor = noun.head.head  # "visit ... for a meeting with X": the visit's actor
         actors = [a for c in governor.children if c.dep_ == "poss" for a in index.actors_of(c)]
     return Arguments(actors, recipients)
+
+
+def _compound_head_actors(noun: Token, index: ActorIndex, lexicon: Lexicon) -> list[ActorRef]:
+    """ "US troops are stepping up aid operations": who runs the operations gives the aid."""
+    head = noun.head
+    if head.lemma_.lower() not in lexicon.event_compound_heads:
+        return []
+    own = [a for c in head.children if c.dep_ in {"poss", "compound"} and c is not noun
+           for a in index.actors_of(c)]  # fmt: skip
+    if own:
+        return own
+    if head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB":
+        return subject_actors(head.head, index)
+    return []
 
 
 def _countries_in(noun: Token, index: ActorIndex) -> list[ActorRef]:
@@ -390,6 +481,34 @@ def _agentless_passive(verb: Token) -> bool:
     )
 
 
+def _has_unnamed_doer(trigger: Token, entry: LexEntry, lexicon: Lexicon) -> bool:
+    """An asserted act whose doer the knowledge base cannot name is still an event when
+    the doer is a weapon ("two car bombs explode") or the act is done through a light
+    verb or is the agent of a passive ("have given their support", "overturned by mass
+    street protests"); an abstract mention ("military operations are fraught") is not."""
+    if trigger.pos_ == "VERB":
+        return any(
+            c.dep_ == "nsubj"
+            and (
+                c.lemma_.lower() in lexicon.instrument_nouns
+                # a pronoun's act only for the curated verbs: the derived lexicon's rarer
+                # senses ("we face challenges", "we are struggling") are not events
+                or (c.lower_ in PERSONAL_PRONOUNS and entry.curated)
+            )
+            for c in trigger.children
+        )
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent":
+        return True
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in lexicon.event_compound_heads:
+        return True  # "90 aid flights a day are landing"
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in cue_set(
+        "modality", "occurrence_verbs"
+    ):
+        return True  # "talks fail to bridge differences", "aid got through"
+    carrier = _carrier(trigger, lexicon)
+    return carrier is not None and any(c.dep_ == "nsubj" for c in carrier.children)
+
+
 def _stands_alone(trigger: Token, entry: LexEntry, modality: Modality, lexicon: Lexicon) -> bool:
     """An event with no participant is kept when it is imagined, planned or denied and
     names a specific act: "a strike could trigger an implosion", "the possibility of
@@ -399,13 +518,18 @@ def _stands_alone(trigger: Token, entry: LexEntry, modality: Modality, lexicon: 
     passive = trigger.pos_ == "VERB" and _agentless_passive(trigger)
     if modality == "asserted":
         # "the battalion was attacked": a harmed or rescued patient names the act
-        return passive and entry.type in lexicon.passive_types
+        if passive and entry.type in lexicon.passive_types:
+            return True
+        return entry.type in lexicon.asserted_types and _has_unnamed_doer(trigger, entry, lexicon)
     if entry.type not in lexicon.standalone_types:
         return False
     if trigger.pos_ == "VERB":
-        return passive
+        return passive or _has_unnamed_doer(trigger, entry, lexicon)  # "we should ask"
     if trigger.dep_ == "compound":
-        return False  # "assistance models"
+        # "aid flights", "relief operations"; but not "assistance models"
+        return trigger.head.lemma_.lower() in lexicon.event_compound_heads
+    if _carrier(trigger, lexicon) is not None or _has_unnamed_doer(trigger, entry, lexicon):
+        return True  # "if agreements are reached", "the supplies will arrive"
     determiners = [c.lower_ for c in trigger.children if c.dep_ in {"det", "poss"}]
     if determiners:
         return all(d in lexicon.standalone_determiners for d in determiners)
@@ -434,6 +558,8 @@ def sentence_events(
             if entry is None or undone:
                 continue
             args = noun_arguments(token, entry, actor_index, lexicon)
+            if not args.actors and token.dep_ == "compound":
+                args.actors = _compound_head_actors(token, actor_index, lexicon)
         actor_ids = {a.actor_id for a in args.actors}
         args = Arguments(
             unique(args.actors), unique([r for r in args.recipients if r.actor_id not in actor_ids])
@@ -442,6 +568,11 @@ def sentence_events(
         if not args.actors and not args.recipients and not is_verb:
             args, bridged = _bridge(entry, index, [*earlier, *(f.event for f in found)]), True
         modality = modality_of(token)
+        carrier = None if is_verb else _carrier(token, lexicon)
+        if modality == "asserted" and carrier is not None and carrier is not token.head:
+            # "neither the will nor the readiness to engage in a direct conflict": the
+            # noun under "engage in" has the status of the verb that carries it
+            modality = modality_of(carrier)
         if (
             not args.actors
             and not args.recipients
@@ -469,4 +600,22 @@ def extract_events(
     events.extend(apply_bullet_lists(sentences, events, actor_index, lexicon, doc_id))
     events.sort(key=lambda e: (e.trigger_start, e.type))
     locate_events(doc, events, actor_index)
+    for event in events:
+        _place_as_target(event, actor_index, lexicon)
     return events
+
+
+def _place_as_target(event: EventMention, index: ActorIndex, lexicon: Lexicon) -> None:
+    """An attack with no named target hits the country where it happened ("gunmen kill
+    five teachers in a school in Iskandariya"), as PLOVER codes victims; only a country
+    the article itself names is used."""
+    if event.recipients or event.type not in lexicon.located_target_types:
+        return
+    country = event.location.country if event.location else None
+    actor = index.actors.get(country) if country else None
+    if (
+        actor is not None
+        and actor.kind == "country"
+        and all(a.actor_id != actor.id for a in event.actors)
+    ):
+        event.recipients = [ActorRef.of(actor)]

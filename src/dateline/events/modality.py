@@ -166,6 +166,12 @@ def modality_of(trigger: Token) -> Modality:
             token, head = head, head.head
         elif link not in ARGUMENT_LINKS:
             break
+        if link == "nsubj" and head.lemma_.lower() in _cues("occurrence_verbs"):
+            # "the supplies will arrive", "a pull-out could take place": the predicate
+            # says whether the event happens, so its status is the event's
+            _own_cues(head, cues, negation_too=True)
+            token = head
+            continue
         if link == "nsubj":
             # A definite subject's event is not what its predicate's modal speaks of
             # ("this meeting could herald a shift"); an indefinite one is an imagined
