@@ -162,3 +162,11 @@ def _group_actor(kb: KnowledgeBase, country: str | None, sectors: tuple[str, ...
         return Actor(f"sector:{sector}", label, "group", None, list(sectors))
     name = f"{kb.country_names.get(country, country)} {label}"
     return Actor(f"{country}:{sector}", name, "group", country, list(sectors))
+
+
+def located_group(country: str, sectors: list[str]) -> Actor:
+    """The country's group of these sectors: civilians hit in Baghdad are Iraqi
+    civilians, demonstrators in London are British."""
+    from dateline.actors.kb import load_kb
+
+    return _group_actor(load_kb(), country, tuple(sectors))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.actors import located_group
 from dateline.events.arguments import ActorIndex, unique
 from dateline.events.attribution import attribution_for, find_cues
 from dateline.events.lexicon import LexEntry, Lexicon, cue_set, load_lexicon, plover_info
@@ -521,10 +522,12 @@ def _stands_alone(trigger: Token, entry: LexEntry, modality: Modality, lexicon: 
         if passive and entry.type in lexicon.passive_types:
             return True
         return entry.type in lexicon.asserted_types and _has_unnamed_doer(trigger, entry, lexicon)
+    if trigger.pos_ == "VERB" and _has_unnamed_doer(trigger, entry, lexicon):
+        return True  # "we should ask that other nations ..."
     if entry.type not in lexicon.standalone_types:
         return False
     if trigger.pos_ == "VERB":
-        return passive or _has_unnamed_doer(trigger, entry, lexicon)  # "we should ask"
+        return passive
     if trigger.dep_ == "compound":
         # "aid flights", "relief operations"; but not "assistance models"
         return trigger.head.lemma_.lower() in lexicon.event_compound_heads
@@ -601,18 +604,35 @@ def extract_events(
     events.sort(key=lambda e: (e.trigger_start, e.type))
     locate_events(doc, events, actor_index)
     for event in events:
-        _place_as_target(event, actor_index, lexicon)
+        _locate_participants(event, actor_index, lexicon)
     return events
 
 
-def _place_as_target(event: EventMention, index: ActorIndex, lexicon: Lexicon) -> None:
-    """An attack with no named target hits the country where it happened ("gunmen kill
-    five teachers in a school in Iskandariya"), as PLOVER codes victims; only a country
-    the article itself names is used."""
+def _locate_participants(event: EventMention, index: ActorIndex, lexicon: Lexicon) -> None:
+    """Where an event happened says whose its people are and whom it hit.
+
+    Civilians, crowds and other sector groups with no country of their own take the
+    country of the event's place ("gunmen kill five teachers in a school in Iskandariya":
+    Iraqi teachers); an attack, aid or a meeting with no named recipient is aimed at the
+    country where it happened ("aid operations across Haiti"). Only a country the article
+    itself names is used."""
+    country = event.location.country if event.location else None
+    if not country:
+        return
+    for side in (event.actors, event.recipients):
+        for i, ref in enumerate(side):
+            actor = index.actors.get(ref.actor_id)
+            if actor is None or actor.kind != "group" or actor.country:
+                continue
+            if not set(actor.sectors) & lexicon.located_sectors:
+                continue
+            located = index.actors.setdefault(
+                f"{country}:{actor.sectors[0]}", located_group(country, actor.sectors)
+            )
+            side[i] = ActorRef.of(located)
     if event.recipients or event.type not in lexicon.located_target_types:
         return
-    country = event.location.country if event.location else None
-    actor = index.actors.get(country) if country else None
+    actor = index.actors.get(country)
     if (
         actor is not None
         and actor.kind == "country"

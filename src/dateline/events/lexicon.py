@@ -71,6 +71,8 @@ class Lexicon:
     anaphoric_determiners: frozenset[str] = field(default_factory=frozenset)
     #: Nominal types whose "in <country>" names the recipient ("an invasion in X").
     located_target_types: frozenset[str] = field(default_factory=frozenset)
+    #: Sectors whose country-less groups take the country where their event happened.
+    located_sectors: frozenset[str] = field(default_factory=frozenset)
     #: Types whose content (the act requested, the cause protested) is not coded again.
     content_types: frozenset[str] = field(default_factory=frozenset)
     #: Types of asserted agentless passives kept with no participant ("was attacked").
@@ -164,6 +166,7 @@ def load_lexicon() -> Lexicon:
         anaphoric_determiners=frozenset(overrides.get("anaphoric_determiners") or ()),
         content_types=frozenset(overrides.get("content_types") or ()),
         located_target_types=frozenset(overrides.get("located_target_types") or ()),
+        located_sectors=frozenset(overrides.get("located_sectors") or ()),
         mobilize_target_prepositions=frozenset(
             overrides.get("mobilize_target_prepositions") or ()
         ),
