@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors import located_group
 from dateline.events.arguments import ActorIndex, unique
 from dateline.events.attribution import attribution_for, find_cues
+from dateline.events.headlines import is_title_case, sentence_case_reparse
 from dateline.events.lexicon import LexEntry, Lexicon, cue_set, load_lexicon, plover_info
 from dateline.events.lists import apply_bullet_lists
 from dateline.events.merge import Found, merge_mentions
@@ -38,6 +39,8 @@ IN_ONLY = frozenset({"in"})
 #: Pronouns that stand for people, whose act is an event even when the sentence alone
 #: does not say who they are ("they were discussing").
 PERSONAL_PRONOUNS = frozenset({"they", "we", "he", "she", "i", "you"})
+#: Confidence lost per dependency link below the second level.
+DEPTH_PENALTY = 0.05
 #: Entity labels of proper nouns that are names, never event nouns.
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PATIENT_NOUNS = frozenset({"ouster", "removal", "overthrow", "capture", "arrest", "seizure"})
@@ -174,7 +177,7 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[Actor
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return index.actors_of(objects[0])
-    if depth > 3 or verb.head is verb:
+    if depth > 3 or verb.head.i == verb.i:
         return []
     # controlled and conjoined verbs share the subject; so does a participle clause
     # ("..., sending troops"), but not a bare passive one ("if asked")
@@ -189,7 +192,7 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[Actor
     if verb.dep_ in {"acl", "relcl"}:
         # "Cuba—providing bodyguards", "the US operation to remove Maduro"
         own = index.actors_of(verb.head)
-        if own or verb.head.head is verb.head:
+        if own or verb.head.head.i == verb.head.i:
             return own
         return means_actors(verb.head, index)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by":
@@ -206,7 +209,7 @@ def means_actors(start: Token, index: ActorIndex) -> list[ActorRef]:
             found = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
             if found:
                 return index.actors_of(found[0])
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return []
@@ -267,7 +270,7 @@ def _left_places(head: Token) -> list[Token]:
 def antecedent(token: Token) -> Token:
     """What a relative pronoun stands for ("the government, which the US accused"): the
     noun its clause modifies; any other token is itself."""
-    if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head is not token:
+    if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head.i != token.i:
         return token.head.head
     return token
 
@@ -320,7 +323,7 @@ def noun_arguments(noun: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
     """Arguments of an event noun; a conjoined or apposed event noun shares its head's."""
     args = _own_noun_arguments(noun, entry, index, lexicon)
     head = noun.head
-    if noun.dep_ in {"conj", "appos"} and head is not noun:
+    if noun.dep_ in {"conj", "appos"} and head.i != noun.i:
         head_entry = noun_entry(head, lexicon)
         if head_entry is not None:
             shared = noun_arguments(head, head_entry, index, lexicon)
@@ -340,6 +343,12 @@ def _own_noun_arguments(
             (recipients if patient else actors).extend(index.actors_of(child))
         elif child.dep_ in {"compound", "amod", "nmod"} and index.mention_at(child) is not None:
             actors.extend(index.actors_of(child))
+        elif child.dep_ == "amod" and child.lemma_.lower() == "lead":
+            # "a US-led operation": the leader is the actor
+            actors.extend(
+                a for g in child.children if g.dep_ in {"npadvmod", "compound", "nmod"}
+                for a in index.actors_of(g)
+            )  # fmt: skip
     for obj in preposition_objects(noun, frozenset({"by"})):
         actors += index.actors_of(obj)
     recipient_preps = set(RECIPIENT_PREPOSITIONS)
@@ -432,13 +441,25 @@ def left_possessors(noun: Token, index: ActorIndex) -> list[ActorRef]:
     return unique(refs)
 
 
+def _depth(token: Token) -> int:
+    """Dependency links from the token up to its sentence's root."""
+    depth = 0
+    while token.head.i != token.i and depth < 20:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def confidence(
-    args: Arguments, is_verb: bool, modality: Modality, entry: LexEntry, sentence: Span
-) -> float:
+    args: Arguments, is_verb: bool, modality: Modality, entry: LexEntry, sentence: Span,
+    trigger: Token,
+) -> float:  # fmt: skip
     """A simple score: both sides resolved, verb over noun, curated entry, certain status."""
     score = 0.3 + (0.25 if args.actors else 0.0) + (0.2 if args.recipients else 0.0)
     score += 0.1 if is_verb else 0.05
     score += 0.05 if entry.curated else 0.0
+    # an act told deep in a subordinate phrase ("as a result of Putin's invasion") is
+    # less surely reported, and less surely the sentence's point
+    score -= DEPTH_PENALTY * min(max(_depth(trigger) - 2, 0), 4)
     if modality == "hypothetical":
         score -= 0.1
     if not sentence.text.rstrip().endswith((".", "!", "?", "”", '"', ";", ":")):
@@ -457,7 +478,7 @@ def build_mention(
         trigger_end=trigger.idx + len(trigger.text), trigger=trigger.text, type=entry.type,
         mode=entry.mode, contexts=list(entry.contexts), actors=args.actors,
         recipients=args.recipients, modality=modality,
-        confidence=confidence(args, is_verb, modality, entry, sentence), cameo=entry.cameo,
+        confidence=confidence(args, is_verb, modality, entry, sentence, trigger), cameo=entry.cameo,
         quad_class=quad, intensity=intensity,
     )  # fmt: skip
 
@@ -572,7 +593,7 @@ def sentence_events(
             args, bridged = _bridge(entry, index, [*earlier, *(f.event for f in found)]), True
         modality = modality_of(token)
         carrier = None if is_verb else _carrier(token, lexicon)
-        if modality == "asserted" and carrier is not None and carrier is not token.head:
+        if modality == "asserted" and carrier is not None and carrier.i != token.head.i:
             # "neither the will nor the readiness to engage in a direct conflict": the
             # noun under "engage in" has the status of the verb that carries it
             modality = modality_of(carrier)
@@ -599,7 +620,13 @@ def extract_events(
     sentences = list(doc.sents)
     events: list[EventMention] = []
     for index, sentence in enumerate(sentences):
-        events.extend(sentence_events(doc_id, index, sentence, actor_index, lexicon, events))
+        read = sentence
+        if is_title_case(sentence):
+            read = sentence_case_reparse(sentence, actor_index) or sentence
+        found = sentence_events(doc_id, index, read, actor_index, lexicon, events)
+        for event in found:  # a re-read headline's words as the article writes them
+            event.trigger = doc.text[event.trigger_start : event.trigger_end]
+        events.extend(found)
     events.extend(apply_bullet_lists(sentences, events, actor_index, lexicon, doc_id))
     events.sort(key=lambda e: (e.trigger_start, e.type))
     locate_events(doc, events, actor_index)

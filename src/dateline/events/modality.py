@@ -179,12 +179,12 @@ def modality_of(trigger: Token) -> Modality:
     negation_reaches = True
     for _ in range(MAX_DEPTH):
         link, head = token.dep_, token.head
-        if head is token:
+        if head.i == token.i:
             break
         if link in {"pobj", "pcomp"}:
             # "culminate in a confrontation": the result shares the verb's status
             result = head.lower_ == "in" and head.head.lemma_.lower() in _cues("in_result_verbs")
-            if (head.lower_ not in ARGUMENT_PREPOSITIONS and not result) or head.head is head:
+            if (head.lower_ not in ARGUMENT_PREPOSITIONS and not result) or head.head.i == head.i:
                 break
             token, head = head, head.head
         elif link not in ARGUMENT_LINKS:

@@ -136,7 +136,7 @@ class Locator:
         head = trigger.head
         lemma = head.lemma_.lower()
         occurrence = self.words.occurrence_verbs
-        if head.pos_ in {"VERB", "AUX"} and head is not trigger:
+        if head.pos_ in {"VERB", "AUX"} and head.i != trigger.i:
             carried = trigger.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and (
                 lemma in self.light_verbs or lemma in occurrence
             )
