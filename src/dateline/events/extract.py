@@ -245,6 +245,9 @@ def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
         recipients = relative_object_actors(verb, index)
     for obj in preposition_objects(verb, RECIPIENT_PREPOSITIONS):
         recipients += index.actors_of(obj)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Kember is kidnapped, along with two Canadians": the companions share his fate
+        recipients += [r for o in _companions(verb) for r in index.actors_of(o)]
     if not recipients:  # "severed diplomatic ties with Maduro"
         for child in verb.children:
             if child.dep_ == "dobj" and index.mention_at(child) is None:
@@ -255,6 +258,15 @@ def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
     if not recipients and entry.type == "MOBILIZE":
         recipients = mobilize_targets(verb, index, lexicon)
     return Arguments(actors, recipients)
+
+
+def _companions(head: Token) -> list[Token]:
+    """Objects of "along with X" and "together with X" on the head."""
+    return [
+        o for c in head.children if c.dep_ in {"prep", "advmod"} and c.lower_ in {"along", "together"}
+        for w in c.children if w.lower_ == "with"
+        for o in w.children if o.dep_ == "pobj"
+    ]  # fmt: skip
 
 
 def _left_places(head: Token) -> list[Token]:

@@ -59,6 +59,8 @@ def locate_events(doc: Doc, events: list[EventMention], index: ActorIndex) -> No
     locator = Locator(doc, index)
     for event in events:
         trigger = tokens.get(event.trigger_start)
+        if trigger is not None and trigger.dep_ == "compound" and trigger.head.pos_ in NOUNS:
+            trigger = trigger.head  # "aid operations across Haiti": where the operations are
         if trigger is not None:
             event.location = locator.locate(trigger, event)
 
