@@ -263,7 +263,8 @@ def verb_arguments(verb: Token, entry: LexEntry, index: ActorIndex, lexicon: Lex
 def _companions(head: Token) -> list[Token]:
     """Objects of "along with X" and "together with X" on the head."""
     return [
-        o for c in head.children if c.dep_ in {"prep", "advmod"} and c.lower_ in {"along", "together"}
+        o for c in head.children
+        if c.dep_ in {"prep", "advmod"} and c.lower_ in {"along", "together"}
         for w in c.children if w.lower_ == "with"
         for o in w.children if o.dep_ == "pobj"
     ]  # fmt: skip
