@@ -79,9 +79,8 @@ def test_modality_cues(text: str, word: str, expected: str) -> None:
 def test_a_whether_or_if_clause_keeps_its_will_hypothetical() -> None:
     text = "Nobody knows whether the crisis will culminate in a military confrontation."
     assert modality_at(text, "confrontation") == "hypothetical"
-    assert modality_at("The crisis will culminate in a military confrontation.", "confrontation") == (
-        "planned"
-    )
+    plain = "The crisis will culminate in a military confrontation."
+    assert modality_at(plain, "confrontation") == "planned"
 
 
 def test_not_just_is_no_denial_and_may_not_is_a_possibility() -> None:

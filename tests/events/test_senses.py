@@ -21,7 +21,8 @@ def test_surrender_and_resignation_are_retreats(extract: Extract) -> None:
         ("Venezuelan army", "VEN:MIL"),
     )  # fmt: skip
     assert types(surrendered) == [("surrendered", "RETREAT")]
-    _, resigned = extract("The minister of Venezuela resigned.", ("minister of Venezuela", "VEN:GOV"))
+    minister = ("minister of Venezuela", "VEN:GOV")
+    _, resigned = extract("The minister of Venezuela resigned.", minister)
     assert types(resigned) == [("resigned", "RETREAT")]
 
 
@@ -58,7 +59,8 @@ def test_economic_backing_is_aid_and_hyphenated_nouns_are_found(extract: Extract
     assert ("backing", "AID") in types(backing)
     _, support = extract("Russia's diplomatic backing kept Maduro in power.", ("Russia", "RUS"))
     assert ("backing", "SUPPORT") in types(support)
-    _, pull_out = extract("A pull-out of Russian troops could take place in May.", ("Russian", "RUS"))
+    text = "A pull-out of Russian troops could take place in May."
+    _, pull_out = extract(text, ("Russian", "RUS"))
     [event] = pull_out
     assert (event.type, event.modality) == ("RETREAT", "hypothetical")
     assert [a.actor_id for a in event.actors] == ["RUS"]
@@ -79,7 +81,10 @@ def test_a_title_case_headline_is_read_in_sentence_case(extract: Extract) -> Non
 
 
 def test_the_main_clause_event_ranks_first(extract: Extract) -> None:
-    text = "If the US imposed sanctions on Russia as a result of Putin's invasion of Ukraine, oil prices would rise."
+    text = (
+        "If the US imposed sanctions on Russia as a result of Putin's invasion of Ukraine,"
+        " oil prices would rise."
+    )
     _, events = extract(
         text, ("US", "USA"), ("Russia", "RUS"), ("Putin", "person:vladimir-putin"),
         ("Ukraine", "UKR"),
