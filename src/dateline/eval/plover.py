@@ -38,6 +38,11 @@ def plover_dev_path() -> Path:
     return Path(str(resources.files(__package__).joinpath("data", "plover_dev.jsonl")))
 
 
+def plover_heldout_path() -> Path:
+    """The blind held-out set: labelled before any coder output was seen, never tuned on."""
+    return Path(str(resources.files(__package__).joinpath("data", "plover_heldout.jsonl")))
+
+
 @dataclass(slots=True)
 class CodeCounts:
     tp: int = 0
