@@ -24,20 +24,24 @@ def eval_events(
     """Score event coding: type, participants, status and date.
 
     A gold file of PLOVER-style records (``event``, ``source``/``target``, or sentence
-    references) gets the sentence-level PLOVER scores; without --gold the bundled sets and
-    the PLOVER development set are scored.
+    references) gets the sentence-level PLOVER scores; without --gold the bundled sets, the
+    PLOVER development set and the blind held-out set are scored (--errors lists the
+    held-out set's errors only when it is given with --gold).
     """
     from .eval.events import BUNDLED_SETS, bundled_gold, score_events
-    from .eval.plover import is_plover_file, plover_dev_path
+    from .eval.plover import is_plover_file, plover_dev_path, plover_heldout_path
 
     if gold is not None and not gold.is_file():
         raise _fail(f"no gold file at {gold}")
     sets = {str(gold): gold} if gold else {name: bundled_gold(name) for name in BUNDLED_SETS}
     if gold is None:
         sets["plover-dev"] = plover_dev_path()
+        sets["plover-heldout"] = plover_heldout_path()
     for name, path in sets.items():
         if is_plover_file(path):
-            _print_plover_scores(name, path, show_errors)
+            # the held-out set stays blind: its errors are listed only when asked by --gold
+            listed = show_errors and name != "plover-heldout"
+            _print_plover_scores(name, path, listed)
             continue
         scores = score_events(path)
         print(f"== {name}\n{scores.report()}")

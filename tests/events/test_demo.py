@@ -109,7 +109,7 @@ def test_coordinated_possessors_back_maduro(demo: Demo) -> None:
     _, events = demo("003")
     backing = [e for e in events if e.trigger == "backing" and len(e.actors) > 1]
     assert [ids(e.actors) for e in backing] == [{"CHN", "IRN", "RUS"}]
-    assert backing[0].type == "SUPPORT"
+    assert backing[0].type == "AID"  # economic backing is material aid, not just support
 
 
 def test_compound_actor_with_the_real_resolver() -> None:

@@ -74,3 +74,29 @@ def test_could_if_is_hypothetical(extract: Extract) -> None:
 )  # fmt: skip
 def test_modality_cues(text: str, word: str, expected: str) -> None:
     assert modality_at(text, word) == expected
+
+
+def test_a_whether_or_if_clause_keeps_its_will_hypothetical() -> None:
+    text = "Nobody knows whether the crisis will culminate in a military confrontation."
+    assert modality_at(text, "confrontation") == "hypothetical"
+    plain = "The crisis will culminate in a military confrontation."
+    assert modality_at(plain, "confrontation") == "planned"
+
+
+def test_not_just_is_no_denial_and_may_not_is_a_possibility() -> None:
+    assert modality_at("It's not just US officials meeting in Caracas.", "meeting") == "asserted"
+    text = "The army may not endure a full-scale assault."
+    assert modality_at(text, "assault") == "hypothetical"
+    assert modality_at("The army did not endure a full-scale assault.", "assault") == "negated"
+
+
+def test_neither_nor_denies_both_conjuncts() -> None:
+    text = "Russia has neither the will nor the readiness to engage in a direct conflict."
+    assert modality_at(text, "engage") == "negated"
+
+
+def test_an_event_noun_shares_the_status_of_the_verb_saying_it_happens() -> None:
+    assert modality_at("The urgent supplies will arrive tomorrow.", "supplies") == "planned"
+    assert modality_at("The talks failed to bridge the differences.", "talks") == "asserted"
+    # a definite subject of any other predicate keeps its own status
+    assert modality_at("This meeting could herald a shift.", "meeting") == "asserted"

@@ -27,6 +27,11 @@ COLLECTIVE = frozenset(
 )  # fmt: skip
 
 
+#: Sectors whose singular agent noun names a doer when it is a clause's subject: "a
+#: suicide bomber attacks", "a gunman opened fire" (not "business" or "force").
+ARMED_SECTORS = frozenset({"REB", "UAF", "CRM", "MIL", "COP", "RAD", "SPY"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
 #: People nouns that make a group only with a country ("Venezuelan people" is VEN:CVL;
 #: "people" or "women" alone is no actor).
 GENERIC = frozenset(
@@ -80,6 +85,14 @@ def _phrase_bounds(token: Token, countries_at: dict[int, str]) -> tuple[int, int
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in countries_at:
                     end = pobj.i + 1
+    if not any(i in countries_at for i in range(start, end)):
+        # "Shia leaders in Iraq": with no other country said, people in X are X's (but
+        # "British officials in Iraq" stay British)
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in countries_at:
+                        end = pobj.i + 1
     return start, end
 
 
@@ -111,12 +124,16 @@ def agent_groups(
         if any(token.idx < end and start < end_char for start, end in name_ranges):
             continue  # part of a name ("Joint Chiefs of Staff")
         start, end = _phrase_bounds(token, countries_at)
+        if _holds_stateless_organisation(doc, start, end, names, actors):
+            continue  # "a UN peacekeeping force": the organisation is the actor
         countries: list[str | None] = list(
             dict.fromkeys(countries_at[i] for i in range(start, end) if i in countries_at)
         )
         lemma = token.lemma_.lower()
+        singular_doer = token.dep_ in SUBJECT_DEPS and sectors[0] in ARMED_SECTORS
         if not countries and (
-            lemma in GENERIC or (token.tag_ not in ("NNS", "NNPS") and lemma not in COLLECTIVE)
+            lemma in GENERIC
+            or (token.tag_ not in ("NNS", "NNPS") and lemma not in COLLECTIVE and not singular_doer)
         ):
             continue
         span = doc[start:end]
@@ -127,6 +144,17 @@ def agent_groups(
     return results
 
 
+def _holds_stateless_organisation(
+    doc: Doc, start: int, end: int, names: Sequence[NamedSpan], actors: dict[str, Actor]
+) -> bool:
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return any(
+        first <= name.start and name.end <= last
+        and actors[name.actor_id].kind == "organisation" and not actors[name.actor_id].country
+        for name in names
+    )  # fmt: skip
+
+
 def _group_actor(kb: KnowledgeBase, country: str | None, sectors: tuple[str, ...]) -> Actor:
     sector = sectors[0]
     label = kb.sector_labels.get(sector, sector.lower())
@@ -134,3 +162,11 @@ def _group_actor(kb: KnowledgeBase, country: str | None, sectors: tuple[str, ...
         return Actor(f"sector:{sector}", label, "group", None, list(sectors))
     name = f"{kb.country_names.get(country, country)} {label}"
     return Actor(f"{country}:{sector}", name, "group", country, list(sectors))
+
+
+def located_group(country: str, sectors: list[str]) -> Actor:
+    """The country's group of these sectors: civilians hit in Baghdad are Iraqi
+    civilians, demonstrators in London are British."""
+    from dateline.actors.kb import load_kb
+
+    return _group_actor(load_kb(), country, tuple(sectors))

@@ -9,7 +9,8 @@ sharing most participant codes first. Reported, per corpus and over all sentence
 * any-event recall: share of gold events paired with a system event of the same type;
   event precision: share of system events paired with a gold event;
 * actor and recipient code F1, micro-averaged over paired events: a gold code is found
-  when a system participant on that side carries it (as code, country or identifier), a
+  when a system participant on that side carries it (as code, country, sector or
+  identifier), a
   system participant carrying no gold code of that side is a false positive;
 * status accuracy on paired events, and how many gold planned/hypothetical events the
   system called asserted (an analyst must never see those as facts);
@@ -35,6 +36,11 @@ IRREALIS = ("planned", "hypothetical")
 def plover_dev_path() -> Path:
     """The bundled PLOVER-style development set (references to sentences plus labels)."""
     return Path(str(resources.files(__package__).joinpath("data", "plover_dev.jsonl")))
+
+
+def plover_heldout_path() -> Path:
+    """The blind held-out set: labelled before any coder output was seen, never tuned on."""
+    return Path(str(resources.files(__package__).joinpath("data", "plover_heldout.jsonl")))
 
 
 @dataclass(slots=True)
@@ -114,8 +120,9 @@ class PloverScores:
 
 
 def actor_codes(ref: ActorRef) -> set[str]:
-    """Every code a system participant answers to: its code, country and identifier."""
-    codes = {c for c in (ref.code, ref.country) if c}
+    """Every code a system participant answers to: its code, country, sector and
+    identifier (a Phoenix code such as IRQREB is country and sector together)."""
+    codes = {c for c in (ref.code, ref.country, ref.sector) if c}
     codes.add(ref.actor_id.split(":")[-1].upper())
     return codes
 

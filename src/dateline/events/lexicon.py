@@ -29,8 +29,14 @@ class LexEntry:
     cameo: str | None = None
     #: Modifier lemmas of which one must be present ("military" for "action").
     needs: tuple[str, ...] = ()
-    #: Prepositions of which one must follow the trigger ("call for", "call on").
+    #: Prepositions, particles or complements of which one must follow the trigger
+    #: ("call for", "rule out", "found guilty").
     needs_prep: tuple[str, ...] = ()
+    #: Object lemmas of which one must be the verb's object ("release the hostages", not
+    #: "release a video"); "actor" accepts any object that names an actor.
+    needs_object: tuple[str, ...] = ()
+    #: Modifier lemmas that change a noun's type ("economic backing" is AID).
+    retype: tuple[tuple[str, str], ...] = ()
     #: A verb that is this event only without a direct object or clause ("police
     #: demonstrated", not "demonstrated its resolve").
     intransitive: bool = False
@@ -52,6 +58,9 @@ class Lexicon:
     #: Objects that make a transfer verb a mobilization ("sent troops") and what that is.
     personnel_objects: frozenset[str] = field(default_factory=frozenset)
     personnel_entry: LexEntry | None = None
+    #: Aid verbs whose direct object is the one aided, not the thing given ("trained
+    #: Iraqis", "rescued survivors").
+    recipient_object_verbs: frozenset[str] = field(default_factory=frozenset)
     #: Motion verbs whose "for X" event noun is their subject's act.
     motion_verbs: frozenset[str] = field(default_factory=frozenset)
     #: Types of events kept with no participant when not asserted, and the determiners
@@ -62,10 +71,19 @@ class Lexicon:
     anaphoric_determiners: frozenset[str] = field(default_factory=frozenset)
     #: Nominal types whose "in <country>" names the recipient ("an invasion in X").
     located_target_types: frozenset[str] = field(default_factory=frozenset)
+    #: Sectors whose country-less groups take the country where their event happened.
+    located_sectors: frozenset[str] = field(default_factory=frozenset)
     #: Types whose content (the act requested, the cause protested) is not coded again.
     content_types: frozenset[str] = field(default_factory=frozenset)
     #: Types of asserted agentless passives kept with no participant ("was attacked").
     passive_types: frozenset[str] = field(default_factory=frozenset)
+    #: Types of asserted events kept with a doer the knowledge base cannot name ("a
+    #: suicide bomber attacks") or as a specific noun ("mass street protests").
+    asserted_types: frozenset[str] = field(default_factory=frozenset)
+    #: Nouns through which an event noun modifying them is done ("aid flights").
+    event_compound_heads: frozenset[str] = field(default_factory=frozenset)
+    #: Weapons that stand for their unnamed user as a verb's subject ("a bomb exploded").
+    instrument_nouns: frozenset[str] = field(default_factory=frozenset)
     #: Prepositions whose object a mobilization is aimed at ("presence near X").
     mobilize_target_prepositions: frozenset[str] = field(default_factory=frozenset)
     #: Verbs through which one act brings about another, and the result's preposition
@@ -109,6 +127,8 @@ def _curated(lemma: str, spec: dict[str, Any]) -> LexEntry:
         cameo=str(spec["cameo"]) if spec.get("cameo") else None,
         needs=tuple(spec.get("needs") or ()),
         needs_prep=tuple(spec.get("needs_prep") or ()),
+        needs_object=tuple(spec.get("needs_object") or ()),
+        retype=tuple((str(k), str(v)) for k, v in (spec.get("retype") or {}).items()),
         intransitive=bool(spec.get("intransitive", False)),
         curated=True,
     )
@@ -136,12 +156,17 @@ def load_lexicon() -> Lexicon:
         personnel_objects=frozenset(overrides.get("personnel_objects") or ()),
         personnel_entry=_curated("personnel", overrides["personnel_entry"]),
         motion_verbs=frozenset(overrides.get("motion_verbs") or ()),
+        recipient_object_verbs=frozenset(overrides.get("recipient_object_verbs") or ()),
         standalone_types=frozenset(standalone.get("types") or ()),
         standalone_determiners=frozenset(standalone.get("determiners") or ()),
         passive_types=frozenset(standalone.get("passive_types") or ()),
+        asserted_types=frozenset(standalone.get("asserted_types") or ()),
+        instrument_nouns=frozenset(standalone.get("instrument_nouns") or ()),
+        event_compound_heads=frozenset(standalone.get("event_compound_heads") or ()),
         anaphoric_determiners=frozenset(overrides.get("anaphoric_determiners") or ()),
         content_types=frozenset(overrides.get("content_types") or ()),
         located_target_types=frozenset(overrides.get("located_target_types") or ()),
+        located_sectors=frozenset(overrides.get("located_sectors") or ()),
         mobilize_target_prepositions=frozenset(
             overrides.get("mobilize_target_prepositions") or ()
         ),

@@ -70,13 +70,23 @@ def _anaphoric(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+#: Verbs through which an event noun as subject states its purpose ("the buildup serves
+#: to challenge Maduro", "the strikes are meant to deter").
+PURPOSE_VERBS = frozenset({"serve", "aim", "seek", "mean", "design", "intend"})
+
+
 def _purpose_of(token: Token, found: list[Found]) -> Found | None:
-    """The event noun whose infinitival clause this verb is ("an operation to remove")."""
-    if token.pos_ != "VERB" or token.dep_ not in {"acl", "relcl"}:
+    """The event noun whose infinitival clause this verb is ("an operation to remove",
+    "the buildup serves to challenge")."""
+    if token.pos_ != "VERB" or not _infinitive(token):
         return None
-    if not _infinitive(token):
-        return None
-    return next((f for f in found if f.token.i == token.head.i), None)
+    if token.dep_ in {"acl", "relcl"}:
+        return next((f for f in found if f.token.i == token.head.i), None)
+    carrier = token.head
+    if token.dep_ in {"xcomp", "advcl"} and carrier.lemma_.lower() in PURPOSE_VERBS:
+        subjects = {c.i for c in carrier.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        return next((f for f in found if f.token.i in subjects), None)
+    return None
 
 
 #: Links from a request's or protest's content up to its trigger, and how many.

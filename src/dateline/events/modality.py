@@ -39,11 +39,13 @@ class Cues:
     planned: list[str] = field(default_factory=list)
     hypothetical: list[str] = field(default_factory=list)
     question: bool = False
+    #: A conditional or "whether" clause: its "will" is still only possible.
+    conditional: bool = False
 
     def decide(self) -> Modality:
         if self.negated:
             return "negated"
-        if self.question:
+        if self.question or self.conditional:
             return "hypothetical"
         if self.planned:
             return "planned"
@@ -69,12 +71,19 @@ def _own_cues(token: Token, cues: Cues, negation_too: bool) -> None:
             nominal = token.pos_ in {"NOUN", "PROPN"}
             if nominal and child.i > token.i:
                 continue  # "actions – not an invasion, but strikes": negates what follows
+            following = token.doc[child.i + 1].lower_ if child.i + 1 < len(token.doc) else ""
+            if following in _cues("not_negating_after"):
+                continue  # "it's not just US officials meeting": they are meeting
+            if _uncertain_modal(token):
+                cues.hypothetical.append(f"{word} (under a modal of possibility)")
+                continue  # "may not endure an assault": possible, not denied
             if negation_too and word in _cues("negation"):
                 cues.negated.append(word)
         elif child.dep_ in {"preconj", "cc"} and word in {"neither", "nor"} and negation_too:
             cues.negated.append(word)  # "neither attacked nor threatened"
         elif child.dep_ == "mark" and word in _cues("hypothetical_marks"):
             cues.hypothetical.append(word)
+            cues.conditional = True
         elif child.dep_ in {"amod", "compound", "advmod"} and token.pos_ in {"NOUN", "PROPN"}:
             forms = {child.lower_, child.lemma_.lower()}
             if forms & _cues("planned_modifiers"):
@@ -83,6 +92,11 @@ def _own_cues(token: Token, cues: Cues, negation_too: bool) -> None:
                 cues.hypothetical.append(child.lower_)
     if token.pos_ == "VERB" and token.tag_ in {"VB", "VBG", "VBN"}:
         _future_be(token, cues)
+
+
+def _uncertain_modal(token: Token) -> bool:
+    """ "may not", "might not": a possibility that something will not happen."""
+    return any(c.dep_ == "aux" and c.lower_ in _cues("uncertain_modals") for c in token.children)
 
 
 def _future_be(token: Token, cues: Cues) -> None:
@@ -131,6 +145,13 @@ def load_particles() -> dict[str, list[str]]:
     return particles
 
 
+def _neither_nor(head: Token, conjunct: Token) -> bool:
+    """ "neither X nor Y": both X and Y are denied."""
+    return any(
+        c.lower_ == "neither" and c.dep_ in {"preconj", "det"} for c in head.children
+    ) or any(c.lower_ == "nor" and head.i < c.i < conjunct.i for c in head.children)
+
+
 def _indefinite(noun: Token) -> bool:
     """A noun phrase with "a"/"an"/"any" or no determiner or possessor at all."""
     determiners = [c for c in noun.children if c.dep_ in {"det", "poss"}]
@@ -158,14 +179,22 @@ def modality_of(trigger: Token) -> Modality:
     negation_reaches = True
     for _ in range(MAX_DEPTH):
         link, head = token.dep_, token.head
-        if head is token:
+        if head.i == token.i:
             break
         if link in {"pobj", "pcomp"}:
-            if head.lower_ not in ARGUMENT_PREPOSITIONS or head.head is head:
+            # "culminate in a confrontation": the result shares the verb's status
+            result = head.lower_ == "in" and head.head.lemma_.lower() in _cues("in_result_verbs")
+            if (head.lower_ not in ARGUMENT_PREPOSITIONS and not result) or head.head.i == head.i:
                 break
             token, head = head, head.head
         elif link not in ARGUMENT_LINKS:
             break
+        if link == "nsubj" and head.lemma_.lower() in _cues("occurrence_verbs"):
+            # "the supplies will arrive", "a pull-out could take place": the predicate
+            # says whether the event happens, so its status is the event's
+            _own_cues(head, cues, negation_too=True)
+            token = head
+            continue
         if link == "nsubj":
             # A definite subject's event is not what its predicate's modal speaks of
             # ("this meeting could herald a shift"); an indefinite one is an imagined
@@ -177,6 +206,8 @@ def modality_of(trigger: Token) -> Modality:
             break  # an adverbial or relative clause has its own status
         if link == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             break  # a conjunct clause with its own subject has its own status
+        if link == "conj" and negation_reaches and _neither_nor(head, token):
+            cues.negated.append("neither ... nor")  # "neither the will nor the readiness"
         if _speech_verb(head):
             # reported "would" is the speaker's "will" ("said the US would continue")
             if cues.hypothetical and set(cues.hypothetical) <= {"would", "'d"}:

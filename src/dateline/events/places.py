@@ -59,6 +59,8 @@ def locate_events(doc: Doc, events: list[EventMention], index: ActorIndex) -> No
     locator = Locator(doc, index)
     for event in events:
         trigger = tokens.get(event.trigger_start)
+        if trigger is not None and trigger.dep_ == "compound" and trigger.head.pos_ in NOUNS:
+            trigger = trigger.head  # "aid operations across Haiti": where the operations are
         if trigger is not None:
             event.location = locator.locate(trigger, event)
 
@@ -136,7 +138,7 @@ class Locator:
         head = trigger.head
         lemma = head.lemma_.lower()
         occurrence = self.words.occurrence_verbs
-        if head.pos_ in {"VERB", "AUX"} and head is not trigger:
+        if head.pos_ in {"VERB", "AUX"} and head.i != trigger.i:
             carried = trigger.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and (
                 lemma in self.light_verbs or lemma in occurrence
             )

@@ -91,7 +91,7 @@ def subject(article: Article, verb: Token, allow_climb: bool = True) -> Token | 
                 return None  # "it was reported that …": no one is named
             return found
         head = node.head
-        if not allow_climb or head is node or node.dep_ not in CLIMB:
+        if not allow_climb or head.i == node.i or node.dep_ not in CLIMB:
             return None
         if head.pos_ not in VERBAL or article.quoted(head.idx):
             return None
