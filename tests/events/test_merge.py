@@ -43,6 +43,10 @@ def test_an_asserted_act_with_no_named_participant_needs_a_sign_that_it_happened
     assert spoken == []
     _, faced = extract("We face many challenges.")
     assert faced == []
+    _, marked = extract("Relations have been marked by sanctions and isolation.")
+    assert marked == []
+    _, overturned = extract("The result was overturned by mass street protests.")
+    assert [(e.trigger, e.type) for e in overturned] == [("protests", "PROTEST")]
 
 
 def test_a_generic_concept_is_no_imagined_event(extract: Extract) -> None:

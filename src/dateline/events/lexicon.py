@@ -80,6 +80,8 @@ class Lexicon:
     #: Types of asserted events kept with a doer the knowledge base cannot name ("a
     #: suicide bomber attacks") or as a specific noun ("mass street protests").
     asserted_types: frozenset[str] = field(default_factory=frozenset)
+    #: Verbs whose "by X" describes rather than reports an act ("marked by sanctions").
+    descriptive_verbs: frozenset[str] = field(default_factory=frozenset)
     #: Nouns through which an event noun modifying them is done ("aid flights").
     event_compound_heads: frozenset[str] = field(default_factory=frozenset)
     #: Weapons that stand for their unnamed user as a verb's subject ("a bomb exploded").
@@ -163,6 +165,7 @@ def load_lexicon() -> Lexicon:
         asserted_types=frozenset(standalone.get("asserted_types") or ()),
         instrument_nouns=frozenset(standalone.get("instrument_nouns") or ()),
         event_compound_heads=frozenset(standalone.get("event_compound_heads") or ()),
+        descriptive_verbs=frozenset(standalone.get("descriptive_verbs") or ()),
         anaphoric_determiners=frozenset(overrides.get("anaphoric_determiners") or ()),
         content_types=frozenset(overrides.get("content_types") or ()),
         located_target_types=frozenset(overrides.get("located_target_types") or ()),

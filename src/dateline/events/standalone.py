@@ -46,7 +46,9 @@ def has_unnamed_doer(trigger: Token, entry: LexEntry, lexicon: Lexicon) -> bool:
             for c in trigger.children
         )
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent":
-        return True
+        # "overturned by mass street protests"; not "relations marked by sanctions", which
+        # describes a state of affairs
+        return trigger.head.head.lemma_.lower() not in lexicon.descriptive_verbs
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in lexicon.event_compound_heads:
         return True  # "90 aid flights a day are landing"
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in cue_set(
