@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from dateline.export.records import all_event_records
+from dateline.linking import dated_by_text
 from dateline.model import EventMention
 from dateline.pipeline import ingest
-from dateline.store import Store
+from dateline.store import Store, StoredMention
 
 DEMO = Path(__file__).resolve().parent.parent / "examples" / "venezuela"
 
@@ -136,3 +138,57 @@ def test_every_undated_article_gets_an_inferred_publication_range(demo_store: St
         assert documents[prefix].published.latest <= "2026-01-03"
     clues = demo_store.dating_evidence(documents["000"].id)
     assert any(clue.kind == "linked" and used for clue, used in clues)
+
+
+def _name(stored: StoredMention) -> str:
+    return Path(stored.source).name[:3]
+
+
+def test_the_operation_that_removed_maduro_is_one_event_from_two_sources(
+    demo_store: Store,
+) -> None:
+    # Seed 000: "the ... operation to remove ... Maduro"; seed 001: "a significant military
+    # operation that apprehended former President Nicolas Maduro", "Maduro's ouster".
+    reports = [
+        (event.id, stored)
+        for event in demo_store.events()
+        for stored in demo_store.event_mentions(event.id)
+        if stored.mention.type in {"COERCE", "ASSAULT"}
+        and any(r.actor_id == "person:nicolas-maduro" for r in stored.mention.recipients)
+        and stored.mention.date.value == "2026-01-03"
+    ]  # fmt: skip
+    assert {_name(s) for _, s in reports} == {"000", "001"}
+    [event_id] = {eid for eid, _ in reports}
+    [event] = [e for e in demo_store.events() if e.id == event_id]
+    assert event.modality == "asserted" and event.date.value == "2026-01-03"
+    assert event.num_sources == 2
+    assert event.num_mentions == len(demo_store.event_mentions(event.id)) >= 2
+    [record] = [r for r in all_event_records(demo_store) if r["id"] == event_id]
+    assert (record["num_sources"], record["conflicts"]) == (2, [])
+    assert {Path(m["source"]).name[:3] for m in record["mentions"]} == {"000", "001"}
+
+
+def test_the_considered_strikes_stay_planned_or_hypothetical(demo_store: Store) -> None:
+    merged = 0
+    for event in demo_store.events(modalities=["asserted", "negated", "planned", "hypothetical"]):
+        stored = demo_store.event_mentions(event.id)
+        strikes = [
+            s for s in stored
+            if _name(s) in {"002", "004"} and s.mention.trigger.lower() in STRIKE_WORDS
+            and s.mention.modality in {"planned", "hypothetical"}
+        ]  # fmt: skip
+        if strikes:
+            assert event.modality in {"planned", "hypothetical"}, [s.sentence for s in strikes]
+            merged += len(stored) > 1
+    assert merged  # merging happened among them, and never made them facts
+
+
+def test_reports_merge_across_articles_only_on_dates_from_the_text(demo_store: Store) -> None:
+    # No demo article has a publication date: a report dated only by its article's
+    # guessed date never joins another article's report.
+    for event in demo_store.events(modalities=["asserted", "negated", "planned", "hypothetical"]):
+        stored = demo_store.event_mentions(event.id)
+        documents = {s.mention.doc_id for s in stored}
+        if len(documents) > 1:
+            for doc_id in documents:
+                assert any(dated_by_text(s.mention) for s in stored if s.mention.doc_id == doc_id)

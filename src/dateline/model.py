@@ -248,8 +248,23 @@ class EventMention:
 
 
 @dataclass(slots=True)
+class Conflict:
+    """Reports merged into one event that disagree on ``field`` ("date", "location",
+    "figures" or "modality"): ``values[i]`` is what the mentions ``mentions[i]`` say."""
+
+    field: str
+    values: list[str]
+    mentions: list[list[str]]
+
+
+@dataclass(slots=True)
 class Event:
-    """Mentions that report the same happening, merged; the export record."""
+    """Mentions that report the same happening, merged; the export record.
+
+    ``modality`` is reconciled across the reports (asserted when a confident report
+    asserts it); each mention keeps its own. ``num_sources`` counts distinct publishers
+    (distinct documents where none is known); duplicate documents add none.
+    """
 
     id: str
     type: str
@@ -267,6 +282,8 @@ class Event:
     confidence: float
     mention_ids: list[str] = field(default_factory=list)
     num_sources: int = 1
+    num_mentions: int = 1
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 LinkRelation = Literal["after", "before"]
@@ -403,7 +420,10 @@ def event_mention_from_dict(data: dict[str, Any]) -> EventMention:
 
 def event_from_dict(data: dict[str, Any]) -> Event:
     """Rebuild an Event from its ``to_dict`` form (as stored)."""
-    return Event(**_event_fields(data))
+    fields = _event_fields(data)
+    fields["conflicts"] = [Conflict(**c) for c in fields.get("conflicts", [])]
+    fields.setdefault("num_mentions", len(fields.get("mention_ids", [])))
+    return Event(**fields)
 
 
 def actor_from_dict(data: dict[str, Any]) -> Actor:

@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .actors import learn_roles, resolve_actors
+from .dedupe import DuplicateIndex, Signature, signature
 from .events import extract_events
 from .executors import executors
 from .model import Annotation, DateValue, Document, RawDocument, Sentence, content_id
@@ -51,6 +52,8 @@ class IngestOptions:
 class IngestReport:
     stored: int = 0
     unchanged: int = 0
+    #: Of the documents stored, those stored as copies of another (not annotated).
+    duplicates: int = 0
     event_mentions: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -63,13 +66,14 @@ class IngestReport:
     def counts(self) -> dict[str, int]:
         return {"read": self.read, "stored": self.stored, "unchanged": self.unchanged,
                 "failed": len(self.failed), "skipped": len(self.skipped),
+                "duplicates": self.duplicates,
                 "event_mentions": self.event_mentions,
                 "documents_dated": self.corpus.documents_dated,
                 "links_dated": self.corpus.links_dated}  # fmt: skip
 
 
 #: Called once per input document with its source and outcome
-#: ("stored", "unchanged", "failed" or "skipped").
+#: ("stored", "duplicate", "unchanged", "failed" or "skipped").
 ProgressFn = Callable[[str, str], None]
 
 
@@ -173,37 +177,81 @@ def annotate_batch(documents: Sequence[Document], batch_size: int = 16) -> list[
     return results
 
 
-def _batches(
-    raws: Iterable[RawDocument], store: Store, options: IngestOptions, report: IngestReport,
-    progress: ProgressFn | None, pending: set[str],
-) -> Iterator[list[Document]]:  # fmt: skip
-    """Screened, not-yet-stored documents in batches; the rest is recorded on the way.
+@dataclass(slots=True)
+class _Run:
+    """What one ingest keeps while documents are in flight.
 
-    ``pending`` holds the ids handed to the executor and not yet stored, so a duplicate
-    further on is not annotated twice while its first copy is still in flight.
+    ``pending`` holds the ids handed to the executor and not yet stored, so a copy
+    further on is not annotated twice while its first copy is still in flight;
+    ``signatures`` their duplicate signatures, stored with them; ``waiting`` the copies
+    of a document still in flight, stored once it is (``retry`` when it failed: then
+    they are annotated themselves).
     """
+
+    store: Store
+    options: IngestOptions
+    report: IngestReport
+    progress: ProgressFn | None
+    duplicates: DuplicateIndex
+    pending: set[str] = field(default_factory=set)
+    signatures: dict[str, Signature] = field(default_factory=dict)
+    waiting: dict[str, list[tuple[Document, Signature]]] = field(default_factory=dict)
+    retry: list[Document] = field(default_factory=list)
+
+    def done(self, document: Document, outcome: str) -> None:
+        if self.progress:
+            self.progress(document.source, outcome)
+
+
+def _batches(raws: Iterable[RawDocument], run: _Run) -> Iterator[list[Document]]:
+    """Screened, not-yet-stored originals in batches; the rest is recorded on the way."""
+    store, report = run.store, run.report
     batch: list[Document] = []
     for raw in raws:
-        document = prepare(raw, options)
-        if store.has_document(document.id) or document.id in pending:
+        document = prepare(raw, run.options)
+        if store.has_document(document.id) or document.id in run.pending:
             report.unchanged += 1
-            outcome = "unchanged"
-        elif document.status != "ok":
+            run.done(document, "unchanged")
+            continue
+        if document.status != "ok":
             store.add_document(document)
             bucket = report.failed if document.status == "failed" else report.skipped
             bucket.append((document.source, document.error or ""))
-            outcome = document.status
-        else:
+            run.done(document, document.status)
+            continue
+        sig = signature(document.text)
+        index, published = run.duplicates, document.published
+        document.duplicate_of = index.original_of(sig, document.text, published)
+        index.add(document.id, sig, document.text, published, document.duplicate_of)
+        run.pending.add(document.id)
+        if document.duplicate_of is None:
+            run.signatures[document.id] = sig
             batch.append(document)
-            pending.add(document.id)
-            if len(batch) >= options.batch_size:
+            if len(batch) >= run.options.batch_size:
                 yield batch
                 batch = []
-            continue
-        if progress:
-            progress(document.source, outcome)
+        elif document.duplicate_of in run.pending:
+            run.waiting.setdefault(document.duplicate_of, []).append((document, sig))
+        else:
+            _store_duplicate(run, document, sig)
     if batch:
         yield batch
+
+
+def _store_duplicate(run: _Run, document: Document, sig: Signature) -> None:
+    run.store.add_document(document, sig)
+    run.report.stored += 1
+    run.report.duplicates += 1
+    run.pending.discard(document.id)
+    run.duplicates.discard(document.id)
+    run.done(document, "duplicate")
+
+
+def _sign_stored(store: Store) -> DuplicateIndex:
+    """The duplicate index of a store, after signing what an older dateline stored."""
+    while unsigned := store.unsigned_documents(500):
+        store.add_signatures([(doc_id, signature(text)) for doc_id, text in unsigned])
+    return DuplicateIndex(store)
 
 
 def ingest(
@@ -217,15 +265,17 @@ def ingest(
     report = IngestReport()
     run_id = store.start_run([str(p) for p in paths])
     executor = executors.get(options.executor)(options.workers)
-    pending: set[str] = set()
+    run = _Run(store, options, report, progress, _sign_stored(store))
     finished = False
     try:
         raws = iter_raw_documents(paths, options.limits)
-        batches = _batches(raws, store, options, report, progress, pending)
-        for annotations in executor.map(annotate_batch, batches):
+        for annotations in executor.map(annotate_batch, _batches(raws, run)):
             for annotation in annotations:
-                _store_result(store, annotation, report, progress)
-                pending.discard(annotation.document.id)
+                _store_result(run, annotation)
+        while run.retry:  # copies of documents that failed, annotated in their place
+            batch, run.retry = run.retry, []
+            for annotation in annotate_batch(batch, options.batch_size):
+                _store_result(run, annotation)
         if report.stored:
             report.corpus = resolve_corpus(store, options.read_on or reading_day())
         finished = True
@@ -236,19 +286,34 @@ def ingest(
     return report
 
 
-def _store_result(
-    store: Store, annotation: Annotation, report: IngestReport, progress: ProgressFn | None
-) -> None:
-    document = annotation.document
+def _store_result(run: _Run, annotation: Annotation) -> None:
+    document, report = annotation.document, run.report
+    sig = run.signatures.pop(document.id, None)
     if document.status == "ok":
-        store.add_annotation(annotation)
+        run.store.add_annotation(annotation, sig)
         report.stored += 1
         report.event_mentions += len(annotation.event_mentions)
     else:
-        store.add_document(document)
+        run.store.add_document(document)
         report.failed.append((document.source, document.error or ""))
-    if progress:
-        progress(document.source, document.status)
+    run.pending.discard(document.id)
+    run.duplicates.discard(document.id)
+    run.done(document, document.status)
+    copies = run.waiting.pop(document.id, [])
+    if document.status != "ok" and copies:
+        # No original to point at: the first copy is the original now, annotated in
+        # its place, and the other copies are its copies.
+        (first, first_sig), copies = copies[0], copies[1:]
+        first.duplicate_of = None
+        run.duplicates.replace_original(document.id, first.id)
+        run.signatures[first.id] = first_sig
+        run.retry.append(first)
+        for copy, _ in copies:
+            copy.duplicate_of = first.id
+        run.waiting[first.id] = copies
+        return
+    for copy, copy_sig in copies:
+        _store_duplicate(run, copy, copy_sig)
 
 
 def annotate_text(text: str, published: str | None = None, doc_id: str = "") -> Annotation:

@@ -28,8 +28,9 @@ def event_record(
         "cameo": event.cameo,
         "attribution": to_dict(event.attribution),
         "confidence": event.confidence,
-        "num_mentions": len(event.mention_ids),
+        "num_mentions": event.num_mentions,
         "num_sources": event.num_sources,
+        "conflicts": to_dict(event.conflicts),
     }
     if with_mentions:
         record["mentions"] = [mention_record(m) for m in mentions or []]
@@ -48,7 +49,10 @@ def mention_record(stored: StoredMention) -> dict[str, Any]:
         "trigger": m.trigger,
         "trigger_start": m.trigger_start,
         "trigger_end": m.trigger_end,
+        "publisher": stored.publisher,
+        "type": m.type,
         "modality": m.modality,
+        "confidence": m.confidence,
         "date": to_dict(m.date),
         "date_span": list(m.date_span) if m.date_span else None,
         "attribution": to_dict(m.attribution),
@@ -57,9 +61,9 @@ def mention_record(stored: StoredMention) -> dict[str, Any]:
 
 def mention_as_event(mention: EventMention) -> dict[str, Any]:
     """An unmerged mention in the event record shape (``dateline code``)."""
-    from ..linking import MentionSource, build_event
+    from ..linking import Report, build_event
 
-    event = build_event([mention], [MentionSource(mention.doc_id, None)])
+    event = build_event([Report(mention)])
     record = event_record(event, with_mentions=False)
     record["trigger"] = mention.trigger
     record["trigger_start"] = mention.trigger_start

@@ -1,5 +1,5 @@
-"""What every part of the store shares: the connection, transactions, and the writing and
-reading of event mentions, which documents, dating and merging all go through."""
+"""What every part of the store shares: the connection, transactions, and the reading of
+event mentions, which documents, dating and linking all go through."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from ..linking import MentionSource, build_event, event_id
 from ..model import (
     DateValue,
     Document,
@@ -44,47 +43,6 @@ class StoreBase:
     """The connection and the event-mention plumbing the store's parts build on."""
 
     conn: sqlite3.Connection
-
-    def _insert_event_mention(self, em: EventMention) -> str:
-        eid = event_id(em)
-        self.conn.execute(
-            "INSERT OR IGNORE INTO events (id, type, modality, date_precision, date_origin,"
-            " num_mentions, num_sources, record)"
-            " VALUES (?, ?, ?, 'unknown', 'unknown', 0, 0, '{}')",
-            (eid, em.type, em.modality),
-        )
-        self.conn.execute(
-            "INSERT OR IGNORE INTO event_mentions (id, doc_id, event_id, sentence_idx,"
-            " sentence_start, sentence_end, trigger_start, trigger_end, trigger, type, modality,"
-            " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (em.id, em.doc_id, eid, em.sentence_index, em.sentence_start, em.sentence_end,
-             em.trigger_start, em.trigger_end, em.trigger, em.type, em.modality, _dumps(em)),
-        )  # fmt: skip
-        return eid
-
-    def _rebuild_event(self, eid: str) -> None:
-        stored = self.event_mentions(eid)
-        if not stored:  # its mentions moved to other events (their dates changed)
-            self.conn.execute("DELETE FROM events WHERE id = ?", (eid,))
-            return
-        event = build_event(
-            [s.mention for s in stored],
-            [MentionSource(s.mention.doc_id, s.publisher) for s in stored],
-        )
-        d = event.date
-        self.conn.execute(
-            "UPDATE events SET date_value = ?, date_earliest = ?, date_latest = ?,"
-            " date_precision = ?, date_origin = ?, num_mentions = ?, num_sources = ?,"
-            " record = ? WHERE id = ?",
-            (d.value, d.earliest, d.latest, d.precision, d.origin, len(stored),
-             event.num_sources, _dumps(event), eid),
-        )  # fmt: skip
-        self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (eid,))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)",
-            [(eid, ref.actor_id, "actor") for ref in event.actors]
-            + [(eid, ref.actor_id, "recipient") for ref in event.recipients],
-        )
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.conn)

@@ -15,10 +15,11 @@ from ..model import (
     event_mention_from_dict,
     temporal_link_from_dict,
 )
-from ._base import StoreBase, StoredMention, _dumps
+from ._base import StoredMention, _dumps
+from ._linking import LinkingQueries
 
 
-class DatingQueries(StoreBase):
+class DatingQueries(LinkingQueries):
     def _write_evidence(
         self, doc_id: str, evidence: Sequence[DatingEvidence], used: Sequence[bool]
     ) -> None:
@@ -82,21 +83,16 @@ class DatingQueries(StoreBase):
         link: tuple[TemporalLink, DateValue] | None = None,
         document: tuple[str, DateValue, Sequence[DatingEvidence], Sequence[bool]] | None = None,
     ) -> None:
-        """Write re-dated mentions (moving each to the event its new date makes it part
-        of), a link's resolved date, or a document's inferred date, in one transaction."""
+        """Write re-dated mentions (linking each again to the event its new date makes it
+        part of), a link's resolved date, or a document's inferred date, in one
+        transaction."""
         with self._transaction():
-            touched: set[str] = set()
-            for mention in mentions:
-                row = self.conn.execute(
-                    "SELECT event_id FROM event_mentions WHERE id = ?", (mention.id,)
-                ).fetchone()
-                if row is None:
-                    continue
-                touched.add(row["event_id"])
-                self.conn.execute("DELETE FROM event_mentions WHERE id = ?", (mention.id,))
-                touched.add(self._insert_event_mention(mention))
-            for eid in sorted(touched):
+            # Re-dated mentions are linked again: their new date may make them reports
+            # of another event (or of none yet).
+            left, unlinked = self._unlink_mentions([m.id for m in mentions])
+            for eid in sorted(left):  # first, so that no event still shows them
                 self._rebuild_event(eid)
+            self._link_mentions([m for m in mentions if m.id in unlinked])
             if link is not None:
                 found, happened = link
                 self.conn.execute(

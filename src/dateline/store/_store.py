@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .. import __version__
+from ..dedupe import Signature
 from ..model import (
     Actor,
     Annotation,
@@ -23,6 +24,7 @@ from ..model import (
 from ._actors import ActorQueries, StoredQuote, merge_roles
 from ._base import StoredMention, _document_from_row, _dumps, _now
 from ._dating import DatingQueries
+from ._dedupe import DedupeQueries
 from .schema import connect
 
 __all__ = ["CODER_VERSION", "Store", "StoredMention", "StoredQuote"]
@@ -30,7 +32,7 @@ __all__ = ["CODER_VERSION", "Store", "StoredMention", "StoredQuote"]
 CODER_VERSION = f"dateline {__version__}"
 
 
-class Store(DatingQueries, ActorQueries):
+class Store(DatingQueries, DedupeQueries, ActorQueries):
     def __init__(self, path: str | Path, create: bool = True) -> None:
         self.path = Path(path)
         self.conn = connect(self.path, create)
@@ -53,17 +55,27 @@ class Store(DatingQueries, ActorQueries):
         ).fetchone()
         return row is not None
 
-    def add_document(self, document: Document) -> bool:
-        """Store a document without annotations (a failed or skipped one). False if known."""
+    def add_document(self, document: Document, signature: Signature | None = None) -> bool:
+        """Store a document without annotations (a failed or skipped one, or a duplicate
+        with its signature). False if known."""
         with self._transaction():
-            return self._insert_document(document)
+            if not self._insert_document(document):
+                return False
+            if signature is not None:
+                self._write_signature(document.id, signature)
+            return True
 
-    def add_annotation(self, annotation: Annotation) -> list[str]:
-        """Store a processed document and everything found in it; returns touched event ids."""
+    def add_annotation(
+        self, annotation: Annotation, signature: Signature | None = None
+    ) -> list[str]:
+        """Store a processed document and everything found in it, its mentions linked to
+        the events they report (see ``dateline.linking``); returns touched event ids."""
         doc = annotation.document
         with self._transaction():
             if not self._insert_document(doc):
                 return []
+            if signature is not None:
+                self._write_signature(doc.id, signature)
             self.conn.executemany(
                 "INSERT INTO sentences (doc_id, idx, start, end) VALUES (?, ?, ?, ?)",
                 [(doc.id, s.index, s.start, s.end) for s in annotation.sentences],
@@ -95,11 +107,7 @@ class Store(DatingQueries, ActorQueries):
                 [(doc.id, q.start, q.end, q.kind, q.speaker_actor_id, q.speaker, _dumps(q))
                  for q in annotation.quotes],
             )  # fmt: skip
-            touched: set[str] = set()
-            for em in annotation.event_mentions:
-                touched.add(self._insert_event_mention(em))
-            for eid in sorted(touched):
-                self._rebuild_event(eid)
+            touched = self._link_mentions(annotation.event_mentions)
         return sorted(touched)
 
     def _insert_document(self, doc: Document) -> bool:
