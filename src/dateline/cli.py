@@ -20,6 +20,7 @@ from . import __version__
 from ._console import err
 from ._console import fail as _fail
 from .cli_eval import eval_app
+from .cli_story import register as register_story
 from .model import MODALITIES, PLOVER_TYPES
 
 app = typer.Typer(
@@ -209,42 +210,62 @@ def timeline(
     type: Annotated[
         str | None, typer.Option("--type", help="PLOVER types, comma-separated.")
     ] = None,
-    summary: Annotated[bool, typer.Option("--summary", help="Only the key dates.")] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="The most important dates, each summarised.")
+    ] = False,
     dates: Annotated[int, typer.Option(min=1, help="How many key dates (--summary).")] = 10,
 ) -> None:
-    """The dated events in order."""
-    from .views.timeline import key_dates, render_text, timelinejs, undated
-    from .views.timeline import timeline as build
+    """The dated events in order, or with --summary the most important dates.
+
+    A date's importance comes from the corpus: how many articles refer to it (those
+    published after it most), how many were published on it and the day after, and the
+    sources of its events; each key date gets its most central sentences.
+    """
+    from .views import timeline as view
 
     extra = [m.strip() for m in include.split(",") if m.strip()]
     unknown = [m for m in extra if m not in MODALITIES]
     if unknown:
         raise _fail(f"unknown status {', '.join(unknown)} (use {', '.join(MODALITIES)})")
     modalities = ["asserted", *[m for m in extra if m != "asserted"]]
-    types = [t.strip().upper() for t in type.split(",")] if type else None
+    types = [t.strip().upper() for t in type.split(",") if t.strip()] if type else None
     bad_types = [t for t in types or [] if t not in PLOVER_TYPES]
     if bad_types:
         raise _fail(f"unknown type {', '.join(bad_types)} (use {', '.join(PLOVER_TYPES)})")
     date_from, date_to = _date_bound(date_from, "--from"), _date_bound(date_to, "--to")
     with _open_store(db, must_exist=True) as store:
-        entries = build(store, actor=actor, date_from=date_from, date_to=date_to,
-                        modalities=modalities, types=types)  # fmt: skip
         if summary:
-            chosen = key_dates(store, entries, dates)
-            entries = [e for k in chosen for e in k.entries]
+            chosen = view.key_dates(
+                store, dates, actor=actor, date_from=date_from, date_to=date_to,
+                modalities=modalities, types=types,
+            )  # fmt: skip
+            if not chosen:
+                err.print("no dates to summarise: no dated events or references match")
+            if format is TimelineFormat.text:
+                if chosen:
+                    print(view.render_summary(chosen))
+            elif format is TimelineFormat.json:
+                for key in chosen:
+                    print(json.dumps(view.summary_record(key), ensure_ascii=False))
+            else:
+                print(json.dumps(view.summary_timelinejs(chosen), ensure_ascii=False, indent=1))
+            return
+        # Text and TimelineJS show one mention per event; JSON records carry them all.
+        entries = view.timeline(
+            store, actor=actor, date_from=date_from, date_to=date_to, modalities=modalities,
+            types=types, first_mention_only=format is not TimelineFormat.json,
+        )  # fmt: skip
         if format is TimelineFormat.text:
             # Undated events cannot fall in a date range, so they are only counted without one.
-            hidden = (
-                0 if summary or date_from or date_to else undated(store, modalities, actor, types)
-            )
-            print(render_text(entries, hidden))
+            hidden = 0 if date_from or date_to else view.undated(store, modalities, actor, types)
+            print(view.render_text(entries, hidden))
         elif format is TimelineFormat.json:
             from .export.records import event_record
 
             for entry in entries:
                 print(json.dumps(event_record(entry.event, entry.mentions), ensure_ascii=False))
         else:
-            print(json.dumps(timelinejs(entries), ensure_ascii=False, indent=1))
+            print(json.dumps(view.timelinejs(entries), ensure_ascii=False, indent=1))
 
 
 @app.command()
@@ -395,6 +416,7 @@ def summary(db: DbOption = DEFAULT_DB) -> None:
 
 
 app.add_typer(eval_app, name="eval")
+register_story(app)  # graph, dyad
 
 
 @app.callback(invoke_without_command=True)

@@ -135,3 +135,47 @@ def eval_plover_manual(
     print(scores.report())
     if show_errors and scores.errors:
         print("\n".join(scores.errors))
+
+
+@eval_app.command("timeline")
+def eval_timeline(
+    topic: Annotated[
+        Path | None,
+        typer.Option(
+            help="A Timeline17 topic folder (articles.csv, timelines/) or a folder of them."
+        ),
+    ] = None,
+    show_dates: Annotated[
+        bool, typer.Option("--dates", help="List each timeline's predicted dates.")
+    ] = False,
+) -> None:
+    """Score date selection on Timeline17 (news-tls protocol) against the PUBCOUNT baseline.
+
+    Per reference timeline: the articles within its date span, as many dates as it has,
+    exact-match date precision and recall, averaged over timelines, then F1. Without
+    --topic, every topic under ../shared/datasets/t17-dev.
+    """
+    from .tls.evaluate import articles_in_spans, report, score_topic
+    from .tls.t17 import TopicError, read_topic, topic_folders
+
+    root = topic or Path("../shared/datasets/t17-dev")
+    folders = topic_folders(root)
+    if not folders:
+        if topic is not None:
+            raise _fail(f"no Timeline17 topic (articles.csv) at {topic}")
+        err.print(f"skipped: no Timeline17 topics under {root}")
+        return
+    try:
+        topics = [read_topic(folder) for folder in folders]
+    except (OSError, TopicError) as exc:
+        raise _fail(str(exc)) from exc
+    if not any(t.timelines for t in topics):
+        raise _fail(f"no reference timelines (timelines/*.txt) under {root}")
+    columns = (TextColumn("[bold]timeline"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("", total=sum(articles_in_spans(t) for t in topics))
+        results = [r for t in topics for r in score_topic(t, lambda: bar.advance(task))]
+    print(report(results))
+    if show_dates:
+        for r in results:
+            print(f"== {r.topic}/{r.name}: {' '.join(r.predicted)}")

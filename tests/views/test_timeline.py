@@ -53,13 +53,31 @@ def test_key_dates_and_timelinejs(
     tmp_path: Path, make_annotation: Callable[..., Annotation]
 ) -> None:
     with _store(tmp_path, make_annotation) as store:
-        entries = timeline(store, modalities=["asserted", "planned"])
-        (key,) = key_dates(store, entries, 5)  # only day-precise dates qualify
+        (key,) = key_dates(store, 5)  # the planned month is not shown by default
         assert key.date == "2026-01-15"
-        assert key.salience >= 2  # one source + the time expressions naming the date
+        assert key.evidence.referring == 3  # each article names the day
+        assert key.evidence.event_sources == 1 and key.salience > 0
+        both = key_dates(store, 5, modalities=["asserted", "planned"])
+        assert [k.date for k in both] == ["2026-01-15", "2026-02"]  # a month fills in
+        assert [e.event.modality for e in both[1].entries] == ["planned"]
+        entries = timeline(store, modalities=["asserted", "planned"])
         doc = timelinejs(entries)
         assert doc["events"][0]["start_date"] == {"year": "2026", "month": "1", "day": "15"}
         assert doc["events"][1]["group"] == "planned"
+        assert doc["events"][1]["start_date"] == {"year": "2026", "month": "2"}
+        assert doc["events"][1]["text"]["headline"].endswith("[PLANNED]")
+
+
+def test_first_mention_only_quotes_the_same_mention(
+    tmp_path: Path, make_annotation: Callable[..., Annotation]
+) -> None:
+    with _store(tmp_path, make_annotation) as store:
+        full = timeline(store, modalities=["asserted", "planned"])
+        light = timeline(store, modalities=["asserted", "planned"], first_mention_only=True)
+        assert render_text(full) == render_text(light)
+        assert [len(e.mentions) for e in light] == [1, 1]
+        assert undated(store, ["asserted"], types=["AID"]) == 1
+        assert undated(store, ["asserted"], actor="nobody known") == 0
 
 
 def test_summary_counts(tmp_path: Path, make_annotation: Callable[..., Annotation]) -> None:

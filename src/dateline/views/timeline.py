@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
-from ..model import ActorRef, DateValue, Event
+from ..model import ActorRef, DateValue, Event, EventMention, event_mention_from_dict
 from ..store import Store, StoredMention
+from ..tls import store_dates
+from ..tls.salience import DateSalience, date_salience, top_dates
+from ..tls.sentences import Candidate, SummarySentence, pick_sentences
 
 
 @dataclass(slots=True)
@@ -48,13 +53,90 @@ def timeline(
     date_to: str | None = None,
     modalities: Sequence[str] = ("asserted",),
     types: Sequence[str] | None = None,
+    first_mention_only: bool = False,
 ) -> list[TimelineEntry]:
-    """Dated events in date order; undated events are left out (``undated`` counts them)."""
+    """Dated events in date order; undated events are left out (``undated`` counts them).
+
+    With ``first_mention_only`` each entry carries just the mention a display quotes, read
+    from its columns (span, trigger, type, status) rather than its full record: on a large
+    store that is most of the time a timeline takes.
+    """
     events = store.events(
         actor=actor, date_from=date_from, date_to=date_to, modalities=modalities, types=types,
         dated_only=True,
     )  # fmt: skip
-    return [TimelineEntry(e, store.event_mentions(e.id)) for e in events]
+    ids = [e.id for e in events]
+    if first_mention_only:
+        first = first_mentions(store, ids)
+        return [TimelineEntry(e, [first[e.id]] if e.id in first else []) for e in events]
+    mentions = load_mentions(store, ids)
+    return [TimelineEntry(e, mentions.get(e.id, [])) for e in events]
+
+
+def load_mentions(store: Store, event_ids: Sequence[str]) -> dict[str, list[StoredMention]]:
+    """Each event's mentions in the order ``Store.event_mentions`` gives them (by source,
+    then position), read in one query for all events instead of one query per event."""
+    if not event_ids:
+        return {}
+    rows = store.conn.execute(
+        "SELECT em.event_id, em.record, em.doc_id, em.sentence_start, em.sentence_end,"
+        " d.source, d.publisher FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
+        " WHERE em.event_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY em.event_id, d.source, em.trigger_start, em.id",
+        (json.dumps(list(dict.fromkeys(event_ids))),),
+    ).fetchall()
+    texts = _texts(store, {row[2] for row in rows})
+    found: dict[str, list[StoredMention]] = defaultdict(list)
+    for event_id, record, doc_id, start, end, source, publisher in rows:
+        mention = event_mention_from_dict(json.loads(record))
+        sentence = texts[doc_id][start:end]
+        found[event_id].append(StoredMention(mention, source, sentence, publisher))
+    return found
+
+
+def _texts(store: Store, doc_ids: set[str]) -> dict[str, str]:
+    """Document texts, each read once: cutting a sentence out in SQL re-reads the whole
+    text for every mention, which dominates on a large store."""
+    rows = store.conn.execute(
+        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(doc_ids)),),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def first_mentions(store: Store, event_ids: Sequence[str]) -> dict[str, StoredMention]:
+    """Each event's first mention (``load_mentions`` order), built from its columns."""
+    if not event_ids:
+        return {}
+    store_dates.ensure_index(store)
+    # Ranked in SQL on the index's columns and the documents' order by source (a mention's
+    # record is read only for the mention kept); with min(), the bare em.id comes from the
+    # row holding the minimum.
+    best = store.conn.execute(
+        "WITH ranks AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY source, id) AS r"
+        " FROM documents) SELECT em.id, min(ranks.r * 1000000000 + em.trigger_start)"
+        " FROM event_mentions em JOIN ranks ON ranks.id = em.doc_id"
+        " WHERE em.event_id IN (SELECT value FROM json_each(?)) GROUP BY em.event_id",
+        (json.dumps(list(dict.fromkeys(event_ids))),),
+    ).fetchall()
+    rows = store.conn.execute(
+        "SELECT em.event_id, em.doc_id, em.sentence_idx, em.sentence_start, em.sentence_end,"
+        " em.trigger_start, em.trigger_end, em.trigger, em.type, em.modality, d.source,"
+        " d.publisher FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
+        " WHERE em.id IN (SELECT value FROM json_each(?))",
+        (json.dumps([row[0] for row in best]),),
+    ).fetchall()
+    texts = _texts(store, {row[1] for row in rows})
+    found = {}
+    for row in rows:
+        mention = EventMention(
+            doc_id=row[1], sentence_index=row[2], sentence_start=row[3], sentence_end=row[4],
+            trigger_start=row[5], trigger_end=row[6], trigger=row[7], type=row[8],
+            modality=row[9],
+        )  # fmt: skip
+        sentence = texts[row[1]][row[3] : row[4]]
+        found[row[0]] = StoredMention(mention, row[10], sentence, row[11])
+    return found
 
 
 def undated(
@@ -63,36 +145,70 @@ def undated(
     actor: str | None = None,
     types: Sequence[str] | None = None,
 ) -> int:
-    """How many events the same filters would show if they had a date."""
-    events = store.events(actor=actor, types=types, modalities=modalities)
-    return sum(1 for e in events if e.date.origin == "unknown")
+    """How many events the same filters would show if they had a date (counted in SQL:
+    reading every event record only to count is most of a large store's time)."""
+    found = store_dates.event_conditions(store, modalities, types, actor)
+    if found is None:
+        return 0
+    where, params = found
+    where.append("date_origin = 'unknown'")
+    return int(store.scalar(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}", *params))
 
 
 @dataclass(slots=True)
 class KeyDate:
+    """A date chosen for the summary, why, what happened on it, and what to read."""
+
     date: str
     salience: float
     entries: list[TimelineEntry]
+    evidence: DateSalience
+    sentences: list[SummarySentence] = field(default_factory=list)
 
 
-def key_dates(store: Store, entries: Sequence[TimelineEntry], n: int) -> list[KeyDate]:
-    """The ``n`` most important day-precise dates.
+def key_dates(
+    store: Store,
+    n: int,
+    *,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    modalities: Sequence[str] = ("asserted",),
+    types: Sequence[str] | None = None,
+    sentences: int = 2,
+) -> list[KeyDate]:
+    """The ``n`` most important dates, with up to ``sentences`` summary sentences each
+    and the events (matching the filters, as ``timeline`` takes them) dated to each.
 
-    A date's salience adds the sources of the events on it to the number of time
-    expressions across the store that refer to it: a date many articles mention is
-    important even when few events are coded on it.
+    Salience is ``tls.date_salience`` over the whole store — the articles that refer to a
+    date, those published on it and the day after — plus the sources of the matching
+    events on it. Days come first; months fill the places left when fewer days have any
+    evidence. With an actor or type filter only dates of matching events qualify;
+    otherwise any date the corpus points to within ``date_from``…``date_to``.
     """
-    by_date: dict[str, list[TimelineEntry]] = defaultdict(list)
-    for entry in entries:
-        if entry.event.date.precision == "day" and entry.event.date.value:
-            by_date[entry.event.date.value].append(entry)
-    scored = []
-    for date, on_date in by_date.items():
-        references = int(store.scalar("SELECT count(*) FROM timexes WHERE value = ?", date))
-        salience = references + sum(e.event.num_sources for e in on_date)
-        scored.append(KeyDate(date, float(salience), on_date))
-    top = sorted(scored, key=lambda k: (-k.salience, k.date))[:n]
-    return sorted(top, key=lambda k: k.date)
+    sources = store_dates.dated_event_sources(store, modalities, types, actor)
+    scores = date_salience(store_dates.references(store), store_dates.published(store), sources)
+    chosen = top_dates(
+        scores, n, first=date_from, last=date_to, months=True,
+        candidates=list(sources) if actor or types else None,
+    )  # fmt: skip
+    keys = [s.date for s in chosen]
+    by_key = store_dates.events_on(store, keys, modalities, types, actor)
+    # The summary quotes every report of a chosen date's events, not just the first.
+    mentions = load_mentions(store, [e.id for on in by_key.values() for e in on])
+    pools = store_dates.sentences_naming(store, keys)
+    entries: dict[str, list[TimelineEntry]] = {}
+    for key in keys:
+        entries[key] = [TimelineEntry(e, mentions.get(e.id, [])) for e in by_key[key]]
+        pools[key] += [Candidate(m.sentence, m.mention.doc_id, m.source)
+                       for entry in entries[key] for m in entry.mentions]  # fmt: skip
+    # A day nothing names and no event is on (a busy news day) is told by its leads.
+    empty = [key for key in keys if not pools[key] and len(key) == 10]
+    for key, leads in store_dates.leads_published_on(store, empty).items():
+        pools[key] = leads
+    picked = pick_sentences(pools, sentences) if sentences else {}
+    return [KeyDate(s.date, s.score, entries[s.date], s, picked.get(s.date, []))
+            for s in chosen]  # fmt: skip
 
 
 def describe_side(side: Sequence[ActorRef]) -> str:
@@ -116,21 +232,57 @@ def date_label(date: DateValue) -> str:
     return f"≥ {date.earliest}" if date.earliest else "?"
 
 
+def status_mark(event: Event) -> str:
+    """The mark ("[PLANNED]") that keeps a status other than asserted from reading as fact."""
+    return "" if event.modality == "asserted" else f" [{event.modality.upper()}]"
+
+
+def _event_line(e: Event) -> str:
+    sources = f"{e.num_sources} source{'s' if e.num_sources != 1 else ''}"
+    return f"{headline(e)}{status_mark(e)}  ({e.date.precision}, {e.date.origin}; {sources})"
+
+
 def render_text(entries: Sequence[TimelineEntry], undated_count: int = 0) -> str:
     lines = []
     for entry in entries:
-        e = entry.event
-        status = "" if e.modality == "asserted" else f" [{e.modality.upper()}]"
-        sources = f"{e.num_sources} source{'s' if e.num_sources != 1 else ''}"
-        lines.append(
-            f"{date_label(e.date):<10}  {headline(e)}{status}"
-            f"  ({e.date.precision}, {e.date.origin}; {sources})"
-        )
+        lines.append(f"{date_label(entry.event.date):<10}  {_event_line(entry.event)}")
         origin = entry.mentions[0].source if entry.mentions else ""
         lines.append(f"{'':<12}“{entry.excerpt()}” — {origin}")
     if undated_count:
         lines.append(f"({undated_count} more events have no date and are not shown)")
     return "\n".join(lines)
+
+
+def render_summary(key_dates: Sequence[KeyDate]) -> str:
+    """Each key date: why it was chosen, its summary sentences, then its events."""
+    lines = []
+    for key in key_dates:
+        lines.append(f"{key.date:<10}  salience {key.salience:.2f}: {key.evidence.explain()}")
+        for sentence in key.sentences:
+            lines.append(f"{'':<12}“{sentence.text}” — {sentence.source}")
+        for entry in key.entries:
+            lines.append(f"{'':<12}· {_event_line(entry.event)}")
+    return "\n".join(lines)
+
+
+def summary_record(key: KeyDate) -> dict[str, Any]:
+    """A key date as one JSON object: evidence, summary sentences, the event records."""
+    from ..export.records import event_record
+
+    e = key.evidence
+    return {
+        "date": key.date,
+        "precision": e.precision,
+        "salience": round(key.salience, 4),
+        "evidence": {
+            "referring_articles": e.referring, "weighted_references": round(e.weighted, 4),
+            "published_on": e.published_on, "published_next_day": e.published_next,
+            "event_sources": e.event_sources,
+        },
+        "summary": [{"text": s.text, "doc_id": s.doc_id, "source": s.source,
+                     "articles": s.articles} for s in key.sentences],
+        "events": [event_record(x.event, x.mentions) for x in key.entries],
+    }  # fmt: skip
 
 
 def _timelinejs_date(iso: str, precision: str) -> dict[str, str]:
@@ -145,7 +297,8 @@ def _timelinejs_date(iso: str, precision: str) -> dict[str, str]:
 
 def timelinejs(entries: Sequence[TimelineEntry], title: str = "dateline") -> dict[str, Any]:
     """A TimelineJS3 JSON document; a period other than a day, month or year (a week, a
-    season, a decade) is drawn over its whole range."""
+    season, a decade) is drawn over its whole range. TimelineJS renders text as HTML, so
+    article text is escaped."""
     events = []
     for entry in entries:
         e = entry.event
@@ -154,11 +307,37 @@ def timelinejs(entries: Sequence[TimelineEntry], title: str = "dateline") -> dic
         item: dict[str, Any] = {
             "unique_id": e.id,
             "start_date": _timelinejs_date(e.date.earliest, e.date.precision),
-            "text": {"headline": headline(e), "text": entry.sentence},
+            "text": {"headline": escape(headline(e) + status_mark(e)),
+                     "text": escape(entry.sentence)},
             "group": e.modality,
-        }
+        }  # fmt: skip
         if e.date.precision not in ("day", "month", "year"):
             item["start_date"] = _timelinejs_date(e.date.earliest, "day")
             item["end_date"] = _timelinejs_date(e.date.latest, "day")
         events.append(item)
-    return {"title": {"text": {"headline": title}}, "events": events}
+    return {"title": {"text": {"headline": escape(title)}}, "events": events}
+
+
+def summary_timelinejs(key_dates: Sequence[KeyDate], title: str = "dateline") -> dict[str, Any]:
+    """One TimelineJS3 slide per key date: its summary sentences and its events."""
+    events = []
+    for key in key_dates:
+        first = key.entries[0].event if key.entries else None
+        paragraphs = [f"<p>{escape(s.text)} <i>— {escape(s.source)}</i></p>"
+                      for s in key.sentences]  # fmt: skip
+        if key.entries:
+            items = "".join(f"<li>{escape(headline(x.event) + status_mark(x.event))}</li>"
+                            for x in key.entries)  # fmt: skip
+            paragraphs.append(f"<ul>{items}</ul>")
+        events.append({
+            "unique_id": f"date-{key.date}",
+            "start_date": _timelinejs_date(
+                key.date if len(key.date) == 10 else f"{key.date}-01", key.evidence.precision
+            ),
+            "text": {
+                "headline": escape(headline(first) + status_mark(first) if first else key.date),
+                "text": "".join(paragraphs),
+            },
+            "group": "key date",
+        })  # fmt: skip
+    return {"title": {"text": {"headline": escape(title)}}, "events": events}
