@@ -73,6 +73,19 @@ def test_csv_flattens_events_and_documents(store: Store) -> None:
     assert doc["published_origin"] == "unknown"
 
 
+def test_csv_lists_conflicting_accounts_in_one_cell(store: Store) -> None:
+    (record,) = event_records(store, store.events())
+    assert record["conflicts"] == []
+    record["conflicts"] = [
+        {"field": "figures", "values": ["5", "7"], "mentions": [["em_a"], ["em_b"]]},
+        {"field": "date", "values": ["2026-01-03", "2026-01-05"], "mentions": [["em_a"], ["em_b"]]},
+    ]  # fmt: skip
+    out = io.StringIO()
+    exporters.get("csv")([record], out, "events")
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["conflicts"] == "figures: 5 | 7; date: 2026-01-03 | 2026-01-05"
+
+
 def test_unknown_format_names_the_known_ones() -> None:
     with pytest.raises(KeyError, match="csv, json, jsonl"):
         exporters.get("xlsx")

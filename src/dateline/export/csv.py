@@ -14,7 +14,8 @@ EVENT_COLUMNS = [
     "id", "date", "date_earliest", "date_latest", "date_precision", "date_origin", "type",
     "mode", "modality", "actor_codes", "actor_names", "recipient_codes", "recipient_names",
     "location", "location_country", "quad_class", "intensity", "cameo", "attribution",
-    "confidence", "num_mentions", "num_sources", "sources", "sentence", "coder_version",
+    "confidence", "num_mentions", "num_sources", "sources", "conflicts", "sentence",
+    "coder_version",
 ]  # fmt: skip
 DOCUMENT_COLUMNS = [
     "id", "source", "title", "url", "publisher", "author", "published", "published_earliest",
@@ -25,6 +26,13 @@ DOCUMENT_COLUMNS = [
 
 def _names(side: list[dict[str, Any]], key: str) -> str:
     return ";".join(str(a.get(key) or "") for a in side)
+
+
+def _conflicts(r: dict[str, Any]) -> str:
+    """Conflicting accounts in one cell: "date: 2026-01-03 | 2026-01-05; figures: 5 | 7"."""
+    return "; ".join(
+        f"{c['field']}: {' | '.join(str(v) for v in c['values'])}" for c in r.get("conflicts") or []
+    )
 
 
 def _event_row(r: dict[str, Any]) -> dict[str, Any]:
@@ -41,6 +49,7 @@ def _event_row(r: dict[str, Any]) -> dict[str, Any]:
         "location": location.get("name"), "location_country": location.get("country"),
         "attribution": (r.get("attribution") or {}).get("speaker"),
         "sources": ";".join(sorted({m["source"] for m in mentions})),
+        "conflicts": _conflicts(r),
         "sentence": mentions[0]["sentence"] if mentions else None,
     }  # fmt: skip
 
