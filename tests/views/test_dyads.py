@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,27 +18,7 @@ from dateline.views.dyads import (
     resolve_side,
 )
 
-STORY = Path(__file__).resolve().parents[1] / "fixtures" / "story" / "us_venezuela.jsonl"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """March sanctions, April aid and an accusation back, a joint agreement and Russian aid
-    in June, and strikes that are only being considered (dated by publication, July)."""
-    from dateline.pipeline import ingest
-
-    path = tmp_path_factory.mktemp("story") / "story.db"
-    with Store(path) as store:
-        report = ingest([STORY], store)
-    assert report.stored == 2, report
-    return path
-
-
-@pytest.fixture()
-def story(story_db: Path) -> Iterator[Store]:
-    with Store(story_db) as store:
-        yield store
 
 
 def _sides(store: Store, a: str = "USA", b: str = "VEN") -> tuple[Side, Side]:

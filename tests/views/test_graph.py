@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,27 +14,6 @@ import pytest
 from dateline.model import ActorRef, Annotation, DateValue, Event
 from dateline.store import Store
 from dateline.views.graph import actor_graph, event_span, merge_spans, pairs, write_graph
-
-STORY = Path(__file__).resolve().parents[1] / "fixtures" / "story" / "us_venezuela.jsonl"
-
-
-@pytest.fixture(scope="module")
-def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """March sanctions, April aid and an accusation back, a joint agreement and Russian aid
-    in June, and strikes that are only being considered (dated by publication, July)."""
-    from dateline.pipeline import ingest
-
-    path = tmp_path_factory.mktemp("story") / "story.db"
-    with Store(path) as store:
-        report = ingest([STORY], store)
-    assert report.stored == 2, report
-    return path
-
-
-@pytest.fixture()
-def story(story_db: Path) -> Iterator[Store]:
-    with Store(story_db) as store:
-        yield store
 
 
 def _event(actors: list[str], recipients: list[str], date: DateValue | None = None) -> Event:
