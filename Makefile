@@ -19,8 +19,8 @@ demo: $(STAMP)
 	$(BIN)/dateline summary --db dateline.db
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts fuzz
+	$(BIN)/ruff format --check src tests benchmarks scripts fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

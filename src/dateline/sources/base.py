@@ -39,6 +39,11 @@ class Limits:
     max_chars: int = 200_000
     #: Shortest text (characters, surrounding whitespace ignored) worth processing.
     min_chars: int = 1
+    #: Largest ratio of decompressed to compressed bytes in a .warc.gz record, checked once
+    #: a record has inflated past ``max_bytes``. HTML and WARC headers compress about 5-10
+    #: times; a compression bomb (zeros) about 1000 times, and would otherwise be inflated
+    #: whole, if in bounded chunks, before the archive's next record can be read.
+    max_ratio: int = 100
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
 
 

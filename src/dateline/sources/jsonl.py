@@ -24,8 +24,18 @@ def read_jsonl(path: Path, limits: Limits) -> Iterator[RawDocument]:
         if b"\x00" in handle.read(_SNIFF_BYTES):
             raise ReadError(BINARY)
         handle.seek(0)
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
+        number = 0
+        while line := handle.readline(limits.max_bytes + 1):
+            number += 1
+            if len(line) > limits.max_bytes and not line.endswith(b"\n"):
+                # Fuzzing: one huge line was read whole into memory. Now a line is read
+                # up to the record limit only; the rest of it is skipped in bounded chunks.
+                while (rest := handle.readline(_SNIFF_BYTES)) and not rest.endswith(b"\n"):
+                    pass
+                limit = limits.max_bytes
+                reason = f"line {number} too large: over {limit} bytes (limit {limit})"
+                yield RawDocument(source=f"{path}#{number}", error=reason, size=len(line))
+            elif line.strip():
                 yield _record(path, number, line)
 
 
@@ -37,6 +47,11 @@ def _record(path: Path, number: int, line: bytes) -> RawDocument:
         return RawDocument(source=where, error=f"line {number}: {exc}", size=len(line))
     except json.JSONDecodeError as exc:
         reason = f"invalid JSON on line {number}: {exc.msg} (column {exc.colno})"
+        return RawDocument(source=where, error=reason, size=len(line))
+    except (ValueError, RecursionError) as exc:
+        # Fuzzing: deep nesting ("[[[[...") and over-long integers raised past this line
+        # and lost the rest of the file; they are one bad line like any other.
+        reason = f"invalid JSON on line {number}: {type(exc).__name__}: {exc}"
         return RawDocument(source=where, error=reason, size=len(line))
     if not isinstance(obj, dict):
         reason = f"line {number}: expected a JSON object, got {type(obj).__name__}"

@@ -13,12 +13,13 @@ import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dateline.model import RawDocument
 from dateline.sources.base import HTML_TYPES, Limits, readers
 
 _MAX_REASON = 160
+_CHUNK = 65536
 
 
 @readers.register(".warc", ".warc.gz")
@@ -48,6 +49,13 @@ def read_warc(path: Path, limits: Limits) -> Iterator[RawDocument]:
                 document = _document(record, source, limits)
             except Exception as exc:  # this record's body is bad (say, its gzip) ...
                 document = RawDocument(source=source, error=_reason(exc))
+            if path.name.lower().endswith(".gz"):
+                bomb = _drain(record, handle, offset, limits)
+                if bomb:
+                    yield RawDocument(
+                        source=source, error=f"archive refused at byte {offset}: {bomb}"
+                    )
+                    return
             try:
                 records.read_to_end()  # what the reader left, so the length can be checked
             except Exception as exc:  # ... unless the archive itself is
@@ -88,6 +96,26 @@ def _document(record: Any, source: str, limits: Limits) -> RawDocument | None:
     raw = html_to_raw(body, source)
     raw.url = url or raw.url
     return raw
+
+
+def _drain(record: Any, handle: BinaryIO, offset: int, limits: Limits) -> str | None:
+    """Reads the rest of a gzipped record's block, in bounded chunks, unless it inflates
+    past Limits.max_ratio (then the reason; the archive cannot be read past it). Fuzzing:
+    read_to_end alone inflated a bomb record whole, however large, before moving on."""
+    inflated = 0
+    try:
+        while chunk := record.raw_stream.read(_CHUNK):
+            inflated += len(chunk)
+            compressed = max(handle.tell() - offset, 1)
+            if inflated > limits.max_bytes and inflated > limits.max_ratio * compressed:
+                return (
+                    f"record inflates over {limits.max_ratio} times its compressed size "
+                    f"({inflated} bytes from {compressed}; limit {limits.max_ratio}): "
+                    "a compression bomb"
+                )
+    except Exception:  # read_to_end meets the same fault and reports it
+        return None
+    return None
 
 
 def _broken(path: Path, offset: int, count: int, reason: str) -> RawDocument:
