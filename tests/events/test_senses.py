@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from spacy.tokens import Doc
 
+from dateline.events.headlines import is_title_case
 from dateline.model import EventMention
 
 Extract = Callable[..., tuple[Doc, list[EventMention]]]
@@ -100,3 +102,22 @@ def test_an_event_nouns_purpose_ranks_below_it(extract: Extract) -> None:
     challenge = next(e for e in events if e.trigger == "challenge")
     assert buildup.type == "MOBILIZE" and buildup.confidence > challenge.confidence
     assert [r.actor_id for r in buildup.recipients] == ["person:nicolas-maduro"]
+
+
+def test_title_case_rereading_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.events import extract as extract_module
+    from dateline.nlp import parse_one
+
+    calls: list[str] = []
+    real = extract_module.sentence_case_reparse
+
+    def counting(sentence, index):  # type: ignore[no-untyped-def]
+        calls.append(sentence.text)
+        return real(sentence, index)
+
+    monkeypatch.setattr(extract_module, "sentence_case_reparse", counting)
+    menu = "\n".join(f"World News Politics Business Section Number {i}" for i in range(40))
+    extract_module.extract_events(parse_one(menu), "doc_menu", [], {})
+    assert len(calls) == extract_module.MAX_REREAD_HEADLINES
+    long_line = " ".join(["Officials"] + ["Visit"] * 40)
+    assert not is_title_case(parse_one(long_line)[:])

@@ -31,6 +31,9 @@ from dateline.events.standalone import stands_alone
 from dateline.events.triggers import carrier_of, has_event_object, noun_entry, retyped_verb
 from dateline.model import Actor, EventMention, Mention, Modality
 
+#: Title-case lines re-read per document: an article has a headline or a few section
+#: titles; a page of navigation links in title case is not worth a parse per line.
+MAX_REREAD_HEADLINES = 12
 #: Nominal types that may borrow the arguments of a recent meeting, and how far back.
 BRIDGED_TYPES = frozenset({"CONSULT", "AGREE"})
 
@@ -156,9 +159,11 @@ def extract_events(
     actor_index = ActorIndex(mentions, actors)
     sentences = list(doc.sents)
     events: list[EventMention] = []
+    reread = 0
     for index, sentence in enumerate(sentences):
         read = sentence
-        if is_title_case(sentence):
+        if reread < MAX_REREAD_HEADLINES and is_title_case(sentence):
+            reread += 1
             read = sentence_case_reparse(sentence, actor_index) or sentence
         found = sentence_events(doc_id, index, read, actor_index, lexicon, events)
         for event in found:  # a re-read headline's words as the article writes them

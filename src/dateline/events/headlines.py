@@ -15,8 +15,9 @@ from spacy.tokens import Span
 from dateline.events.arguments import ActorIndex
 from dateline.nlp import parse_one
 
-#: Shortest headline worth re-reading, in words.
+#: Shortest and longest headline worth re-reading, in words.
 MIN_WORDS = 4
+MAX_WORDS = 30
 #: Share of a sentence's words (of more than three letters) that start with a capital
 #: for it to be in title case.
 TITLE_SHARE = 0.7
@@ -26,7 +27,7 @@ def is_title_case(sentence: Span) -> bool:
     """True for a headline written in title case."""
     words = [t for t in sentence if t.is_alpha]
     long_words = [t for t in words if len(t.text) > 3]
-    if len(words) < MIN_WORDS or not long_words:
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not long_words:
         return False
     if sentence.text.rstrip().endswith("."):
         return False
