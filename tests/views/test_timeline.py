@@ -6,7 +6,14 @@ from pathlib import Path
 from dateline.model import Annotation, DateValue
 from dateline.store import Store
 from dateline.views.summary import summarise
-from dateline.views.timeline import key_dates, render_text, timeline, timelinejs, undated
+from dateline.views.timeline import (
+    date_label,
+    key_dates,
+    render_text,
+    timeline,
+    timelinejs,
+    undated,
+)  # fmt: skip
 
 
 def _store(tmp_path: Path, make_annotation: Callable[..., Annotation]) -> Store:
@@ -110,3 +117,17 @@ def test_excerpt_keeps_the_trigger_of_a_long_sentence(
     assert excerpt.startswith("…") and " met " in excerpt
     assert len(excerpt) <= 82
     assert excerpt[1:].split()[0] in long.split()  # no word cut in half
+
+
+def test_date_labels_read_as_periods() -> None:
+    assert date_label(DateValue("202", "2020-01-01", "2029-12-31", "decade", "inferred")) == (
+        "2020s"
+    )
+    assert date_label(DateValue("19", "1900-01-01", "1999-12-31", "century", "explicit")) == (
+        "1900s"
+    )
+    assert date_label(DateValue("2026-01", "2026-01-01", "2026-01-31", "month", "explicit")) == (
+        "2026-01"
+    )
+    ranged = DateValue(None, "2021-01-20", "2025-01-20", "unknown", "inferred")
+    assert date_label(ranged) == "2021-01-20…2025-01-20"

@@ -222,8 +222,13 @@ def headline(event: Event) -> str:
 
 
 def date_label(date: DateValue) -> str:
-    """The value, or the range when no single period holds the date ("≤ 2026-01-15")."""
+    """The value, or the range when no single period holds the date ("≤ 2026-01-15"); a
+    TIMEX3 decade ("202") or century ("20") reads as "2020s" or "2000s"."""
     if date.value:
+        if date.precision == "decade" and len(date.value) == 3 and date.value.isdigit():
+            return f"{date.value}0s"
+        if date.precision == "century" and len(date.value) == 2 and date.value.isdigit():
+            return f"{date.value}00s"
         return date.value
     if date.earliest and date.latest:
         return f"{date.earliest}…{date.latest}"
