@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from ._console import err
+from ._console import DEFAULT_DB, DbOption, err
 from ._console import fail as _fail
 from .cli_eval import eval_app
 from .cli_story import register as register_story
@@ -30,8 +30,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DbOption = Annotated[Path, typer.Option("--db", help="The store (SQLite file).")]
-DEFAULT_DB = Path("dateline.db")
 InputOption = Annotated[
     str | None, typer.Option("--input", "-i", help="JSONL to read (default: standard input).")
 ]

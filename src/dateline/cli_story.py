@@ -16,12 +16,9 @@ from typing import Annotated
 
 import typer
 
-from ._console import err
+from ._console import DEFAULT_DB, DbOption, err
 from ._console import fail as _fail
 from .model import MODALITIES
-
-DbOption = Annotated[Path, typer.Option("--db", help="The store (SQLite file).")]
-DEFAULT_DB = Path("dateline.db")
 
 
 class GraphFormat(StrEnum):

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from datetime import date
+from typing import Any
 
 from ..model import Event, event_from_dict
 from ..store import Store
@@ -77,6 +78,14 @@ def sentences_naming(store: Store, keys: Iterable[str]) -> dict[str, list[Candid
     ).fetchall()
     # The text is cut out per distinct sentence, after the filtering: reading a long
     # document's text is the expensive part of the query.
+    return _add_candidates(store, rows, found)
+
+
+def _add_candidates(
+    store: Store, rows: Sequence[Any], found: dict[str, list[Candidate]]
+) -> dict[str, list[Candidate]]:
+    """Rows of (key, doc_id, source, sentence start, end) as candidates under their key;
+    each distinct sentence's text read once."""
     texts = _sentence_texts(store, {(r[1], r[3], r[4]) for r in rows})
     for key, doc_id, source, start, end in rows:
         found[key].append(Candidate(texts[(doc_id, start, end)], doc_id, source))
@@ -101,10 +110,7 @@ def leads_published_on(store: Store, days: Iterable[str]) -> dict[str, list[Cand
         f" AND {_KEY} != substr(d.published_earliest, 1, 10))",
         (json.dumps(wanted),),
     ).fetchall()
-    texts = _sentence_texts(store, {(r[1], r[3], r[4]) for r in rows})
-    for key, doc_id, source, start, end in rows:
-        found[key].append(Candidate(texts[(doc_id, start, end)], doc_id, source))
-    return found
+    return _add_candidates(store, rows, found)
 
 
 def events_on(
