@@ -1,0 +1,28 @@
+"""The application factory: one app per store, its routers, static files and guards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from . import api, pages
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastAPI:
+    """The web app over the store at ``db_path``.
+
+    Ingest from the browser is off unless ``ingest_token`` is given; then every ingest
+    request must carry it.
+    """
+    app = FastAPI(title="dateline", version=__version__, docs_url="/docs", redoc_url=None)
+    app.state.db_path = Path(db_path)
+    app.state.ingest_token = ingest_token
+    app.include_router(api.router, prefix="/api")
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,26 @@
+"""Request-scoped access to the store.
+
+SQLite connections are not shared across threads, and FastAPI runs plain ``def`` routes in
+a thread pool, so each request opens its own connection (cheap: a file open and a
+``user_version`` read) and closes it when the response is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from ..store import Store
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    store = Store(request.app.state.db_path, create=False)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
