@@ -1,8 +1,9 @@
 """Request-scoped access to the store.
 
-SQLite connections are not shared across threads, and FastAPI runs plain ``def`` routes in
-a thread pool, so each request opens its own connection (cheap: a file open and a
-``user_version`` read) and closes it when the response is sent.
+SQLite connections are not shared between requests, and FastAPI runs plain ``def`` routes
+and dependencies in a thread pool, so each request opens its own connection (cheap: a
+file open and a ``user_version`` read), which may pass from the thread that opened it to
+the one running the route, and closes it when the response is sent.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..store import Store
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    store = Store(request.app.state.db_path, create=False)
+    store = Store(request.app.state.db_path, create=False, any_thread=True)
     try:
         yield store
     finally:

@@ -1,0 +1,75 @@
+"""Guards: security headers and a strict policy on every response, body size limits, and
+no way out of the static folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi import FastAPI, Request
+from fastapi.testclient import TestClient
+
+from dateline.web.security import CSP, DEFAULT_LIMIT, INGEST_LIMIT, SecurityMiddleware
+
+from .conftest import TOKEN
+
+
+def test_every_response_carries_the_headers(client: TestClient) -> None:
+    for url in ("/api/events?limit=1", "/api/events/ev_nope", "/feeds/events.atom",
+                "/openapi.json", "/no/such/page", "/api/export/events"):  # fmt: skip
+        response = client.get(url)
+        assert response.headers["content-security-policy"] == CSP, url
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["x-frame-options"] == "DENY"
+    assert "'unsafe-inline'" not in CSP and "frame-ancestors 'none'" in CSP
+
+
+def test_docs_policy_allows_only_its_assets(client: TestClient) -> None:
+    response = client.get("/docs")
+    policy = response.headers["content-security-policy"]
+    assert "unsafe" not in policy and "script-src 'self' https://cdn.jsdelivr.net" in policy
+    assert "<script>" not in response.text  # no inline code: it starts from /docs/start.js
+    assert client.get("/docs/start.js").headers["content-type"].startswith("text/javascript")
+
+
+def test_static_files_never_leave_their_folder(client: TestClient) -> None:
+    for url in ("/static/../app.py", "/static/%2e%2e/app.py", "/static/%2e%2e%2fapp.py",
+                "/static/..%2f..%2fpyproject.toml", "/static/%2e%2e/%2e%2e/store/_store.py",
+                "/static//etc/passwd"):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "def create_app" not in response.text
+
+
+def test_bodies_over_the_limit_are_413(ingest_client: TestClient) -> None:
+    big = b"x" * (DEFAULT_LIMIT + 1)
+    response = ingest_client.post("/api/events", content=big)
+    assert response.status_code == 413 and "limit 1 MB" in response.json()["detail"]
+    declared = ingest_client.post(
+        "/api/ingest",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Length": str(INGEST_LIMIT + 1)},
+        content=b"",
+    )
+    assert declared.status_code == 413
+
+
+def test_streamed_bodies_are_counted() -> None:
+    """A body sent without a length (chunked) is cut off once past the limit."""
+    inner = FastAPI()
+
+    @inner.post("/echo")
+    async def echo(request: Request) -> dict[str, int]:
+        return {"size": len(await request.body())}
+
+    guarded = SecurityMiddleware(inner, body_limit=100_000, ingest_limit=200_000)
+
+    def chunks(count: int) -> Iterator[bytes]:
+        for _ in range(count):
+            yield b"y" * 10_000
+
+    with TestClient(guarded) as test_client:  # type: ignore[arg-type]
+        assert test_client.post("/echo", content=chunks(10)).json() == {"size": 100_000}
+        response = test_client.post("/echo", content=chunks(11))
+        assert response.status_code == 413
+        assert response.headers["content-security-policy"] == CSP
+        assert test_client.post("/api/ingest", content=chunks(15)).status_code == 404
