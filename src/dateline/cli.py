@@ -20,6 +20,9 @@ from . import __version__
 from ._console import DEFAULT_DB, DbOption, err
 from ._console import fail as _fail
 from .cli_eval import eval_app
+from .cli_scale import ExecutorName, print_report
+from .cli_scale import register as register_scale
+from .cli_serve import register as register_serve
 from .cli_story import register as register_story
 from .model import MODALITIES, PLOVER_TYPES
 
@@ -125,18 +128,35 @@ def ingest(
     fetch_delay: Annotated[
         float, typer.Option(min=0, help="Seconds between requests to one host (.urls lists).")
     ] = 1.0,
+    executor: Annotated[
+        ExecutorName, typer.Option(help="ray: annotate on Ray into --shards, not the store.")
+    ] = ExecutorName.local,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster to use (default: a local one of --workers).")
+    ] = None,
+    shards: Annotated[
+        Path | None, typer.Option(help="Empty folder for the Ray run's shards.")
+    ] = None,
+    parquet: Annotated[bool, typer.Option(help="Parquet shards beside the JSONL ones.")] = False,
 ) -> None:
-    """Read files or folders and process them fully into the store."""
+    """Read files or folders and process them fully into the store (with --executor ray:
+    into shards, merged into a store by `dateline load`)."""
     from .pipeline import IngestOptions
     from .pipeline import ingest as run_ingest
     from .sources import FetchPolicy, Limits, expected_documents
-    from .store import StoreError
+    from .store import StoreBusy, StoreError
     from .temporal import normalise_published
 
     if published and normalise_published(published, "user").value is None:
         raise _fail(f"--published {published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
     limits = Limits(max_bytes=max_bytes, max_chars=max_chars, fetch=FetchPolicy(fetch_delay))
     options = IngestOptions(published, workers, batch_size, limits=limits)
+    if executor is ExecutorName.ray:
+        from .cli_scale import ingest_on_ray
+
+        return ingest_on_ray(paths, options, shards, address, parquet)
+    if shards or address or parquet:
+        raise _fail("--shards, --address and --parquet are for --executor ray")
     columns = (
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -149,28 +169,14 @@ def ingest(
 
         try:
             report = run_ingest([str(p) for p in paths], store, options, progress)
+        except StoreBusy as exc:
+            raise _fail(str(exc)) from exc
         except StoreError as exc:
-            raise _fail(f"{exc}; everything stored before this point is kept") from exc
-    err.print(
-        f"[bold]{report.read}[/bold] documents read: {report.stored} stored, "
-        f"{report.unchanged} already stored, {len(report.skipped)} skipped, "
-        f"{len(report.failed)} failed; {report.event_mentions} event mentions → {db}",
-        highlight=False,
-    )
-    corpus = report.corpus
-    if corpus.rounds:
-        err.print(
-            f"corpus pass: {corpus.links_dated} event-anchored dates resolved;"
-            f" {corpus.documents_dated} undated documents and {corpus.mentions_redated}"
-            " event mentions re-dated",
-            highlight=False,
-        )
-    for source, reason in report.skipped:
-        err.print(f"  [yellow]skipped[/yellow] {source}: {reason}", highlight=False)
-    for source, reason in report.failed:
-        err.print(f"  [red]failed[/red]  {source}: {reason}", highlight=False)
-    if report.failed:
-        raise typer.Exit(1)
+            raise _fail(
+                f"{exc}; everything stored before this point is kept, and the same command"
+                " resumes where this run stopped"
+            ) from exc
+    print_report(report, db)
 
 
 @app.command()
@@ -415,6 +421,8 @@ def summary(db: DbOption = DEFAULT_DB) -> None:
 
 app.add_typer(eval_app, name="eval")
 register_story(app)  # graph, dyad
+register_scale(app)  # load
+register_serve(app)  # serve
 
 
 @app.callback(invoke_without_command=True)

@@ -196,7 +196,8 @@ def similarity(
     )
 
 
-def _width(value: DateValue) -> int:
+def width_days(value: DateValue) -> int:
+    """Days a date's range spans (1 for a day; a million for no range)."""
     bounds = date_range(value)
     return (bounds[1] - bounds[0]).days + 1 if bounds else 10**6
 
@@ -207,7 +208,7 @@ def date_evidence(a: DateValue, b: DateValue) -> int | None:
     ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
         return None
-    wa, wb = _width(a), _width(b)
+    wa, wb = width_days(a), width_days(b)
     if ra[0] <= rb[1] and rb[0] <= ra[1]:
         if wa <= 1 and wb <= 1:
             return DAY
@@ -284,7 +285,11 @@ def _undated_link(
         return None
     theirs = _best_date([r.mention for r in event])
     ra, re_ = date_range(u.date), date_range(theirs)
-    if ra is None or re_ is None or max(_width(u.date), _width(theirs)) > UNDATED_WIDTH_DAYS:
+    if (
+        ra is None
+        or re_ is None
+        or max(width_days(u.date), width_days(theirs)) > UNDATED_WIDTH_DAYS
+    ):
         return None
     gap = (max(ra[0], re_[0]) - min(ra[1], re_[1])).days
     return Link(UNDATED, sim) if gap <= UNDATED_GAP_DAYS else None
@@ -350,7 +355,7 @@ def _best_date(mentions: Sequence[EventMention]) -> DateValue:
         support = len({o.doc_id for o in dated if date_evidence(o.date, m.date) in {DAY, CLOSE}})
         d = m.date
         origin = _ORIGIN_RANK.get(d.origin, 0)
-        return support, origin, _PRECISION_RANK.get(d.precision, 0), -_width(d)
+        return support, origin, _PRECISION_RANK.get(d.precision, 0), -width_days(d)
 
     return max(dated, key=rank).date if dated else DateValue()
 
@@ -399,7 +404,6 @@ def build_event(reports: Sequence[ReportLike], eid: str | None = None) -> Event:
         cameo=lead.cameo,
         attribution=next((m.attribution for m in by_confidence if m.attribution), None),
         confidence=round(min(confidence, 0.99), 3),
-        mention_ids=[m.id for m in mentions],
         num_sources=len(distinct),
         num_mentions=len(mentions),
         conflicts=find_conflicts(reports, {m.id for m in mentions if dated_by_text(m)}),

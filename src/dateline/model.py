@@ -280,7 +280,6 @@ class Event:
     cameo: str | None
     attribution: Attribution | None
     confidence: float
-    mention_ids: list[str] = field(default_factory=list)
     num_sources: int = 1
     num_mentions: int = 1
     conflicts: list[Conflict] = field(default_factory=list)
@@ -422,7 +421,6 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     """Rebuild an Event from its ``to_dict`` form (as stored)."""
     fields = _event_fields(data)
     fields["conflicts"] = [Conflict(**c) for c in fields.get("conflicts", [])]
-    fields.setdefault("num_mentions", len(fields.get("mention_ids", [])))
     return Event(**fields)
 
 
@@ -450,3 +448,27 @@ def quote_from_dict(data: dict[str, Any]) -> Quote:
     fields = dict(data)
     fields["date"] = DateValue.from_dict(fields.get("date"))
     return Quote(**fields)
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """Rebuild a Document from its ``to_dict`` form."""
+    fields = dict(data)
+    fields["published"] = DateValue.from_dict(fields.get("published"))
+    return Document(**fields)
+
+
+def annotation_from_dict(data: dict[str, Any], document: Document) -> Annotation:
+    """Rebuild an Annotation of ``document`` from its ``to_dict`` form (whose own
+    ``document`` entry, if any, is ignored: the caller holds the document)."""
+    return Annotation(
+        document,
+        sentences=[Sentence(**s) for s in data.get("sentences", [])],
+        timexes=[Timex(**t) for t in data.get("timexes", [])],
+        mentions=[Mention(**m) for m in data.get("mentions", [])],
+        actors={key: actor_from_dict(a) for key, a in data.get("actors", {}).items()},
+        event_mentions=[event_mention_from_dict(m) for m in data.get("event_mentions", [])],
+        links=[temporal_link_from_dict(link) for link in data.get("links", [])],
+        dating_evidence=[dating_evidence_from_dict(e) for e in data.get("dating_evidence", [])],
+        dating_used=[bool(used) for used in data.get("dating_used", [])],
+        quotes=[quote_from_dict(q) for q in data.get("quotes", [])],
+    )

@@ -9,6 +9,7 @@ start before the parser runs (the parser keeps preset boundaries).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -57,9 +58,48 @@ def parse_one(text: str) -> Doc:
     return load_pipeline()(text)
 
 
+#: Where a parsed document keeps its text (``doc_text``); the pipeline puts there the
+#: text it parsed, so that it is never rebuilt from the tokens.
+TEXT_KEY = "dateline_text"
+
+
 def doc_text(doc: Doc) -> str:
     """The document's text, computed once: ``Doc.text`` rebuilds it on every access."""
-    text = doc.user_data.get("dateline_text")
+    text = doc.user_data.get(TEXT_KEY)
     if not isinstance(text, str):
-        text = doc.user_data["dateline_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+@dataclass(slots=True, frozen=True)
+class TokenColumns:
+    """Token attributes of a document as plain lists, read once.
+
+    Each ``doc[i].attr`` makes a new Token object; the stages that look at every token
+    many times (name lookup, agent phrases) read these lists instead.
+    """
+
+    text: list[str]
+    whitespace: list[str]
+    lower: list[str]
+    is_space: list[bool]
+    is_punct: list[bool]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the tokens with the space between them."""
+        if end <= start:
+            return ""
+        parts = [self.text[k] + self.whitespace[k] for k in range(start, end - 1)]
+        return "".join(parts) + self.text[end - 1]
+
+
+def token_columns(doc: Doc) -> TokenColumns:
+    found = doc.user_data.get("dateline_columns")
+    if not isinstance(found, TokenColumns):
+        tokens = list(doc)
+        found = doc.user_data["dateline_columns"] = TokenColumns(
+            [t.text for t in tokens], [t.whitespace_ for t in tokens],
+            [t.lower_ for t in tokens], [t.is_space for t in tokens],
+            [t.is_punct for t in tokens],
+        )  # fmt: skip
+    return found

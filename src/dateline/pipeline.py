@@ -22,7 +22,7 @@ from .dedupe import DuplicateIndex, Signature, signature
 from .events import extract_events
 from .executors import executors
 from .model import Annotation, DateValue, Document, RawDocument, Sentence, content_id
-from .nlp import load_pipeline
+from .nlp import TEXT_KEY, load_pipeline
 from .quotes import extract_quotes
 from .screening import screen
 from .sources import Limits, iter_raw_documents
@@ -76,6 +76,11 @@ class IngestReport:
 #: ("stored", "duplicate", "unchanged", "failed" or "skipped").
 ProgressFn = Callable[[str, str], None]
 
+#: Annotates batches of screened documents, yielding each batch's annotations in order:
+#: an executor running ``annotate_batch``, or annotations made elsewhere (a Ray run's
+#: shards, see ``dateline.shards``).
+BatchAnnotator = Callable[[Iterable[list[Document]]], Iterable[list[Annotation]]]
+
 
 def document_id(text: str) -> str:
     """Content hash of the text with Unicode and whitespace normalised."""
@@ -118,6 +123,8 @@ def annotate(document: Document, parsed: Doc, read_on: date | None = None) -> An
     """Run every per-document stage over one parsed document."""
     doc_id = document.id
     text = document.text
+    # The text the document was parsed from: spaCy would rebuild it from the tokens.
+    parsed.user_data[TEXT_KEY] = text
     sentences = [
         Sentence(doc_id, i, s.start_char, _trim_end(text, s.start_char, s.end_char))
         for i, s in enumerate(parsed.sents)
@@ -203,12 +210,11 @@ class _Run:
             self.progress(document.source, outcome)
 
 
-def _batches(raws: Iterable[RawDocument], run: _Run) -> Iterator[list[Document]]:
+def _batches(documents: Iterable[Document], run: _Run) -> Iterator[list[Document]]:
     """Screened, not-yet-stored originals in batches; the rest is recorded on the way."""
     store, report = run.store, run.report
     batch: list[Document] = []
-    for raw in raws:
-        document = prepare(raw, run.options)
+    for document in documents:
         if store.has_document(document.id) or document.id in run.pending:
             report.unchanged += 1
             run.done(document, "unchanged")
@@ -262,25 +268,71 @@ def ingest(
 ) -> IngestReport:
     """Read, process and store every document under ``paths``."""
     options = options or IngestOptions()
-    report = IngestReport()
-    run_id = store.start_run([str(p) for p in paths])
+    raws = iter_raw_documents(paths, options.limits)
+    return ingest_documents(raws, store, options, progress, [str(p) for p in paths])
+
+
+def ingest_documents(
+    raws: Iterable[RawDocument],
+    store: Store,
+    options: IngestOptions | None = None,
+    progress: ProgressFn | None = None,
+    inputs: Sequence[str] = (),
+) -> IngestReport:
+    """Process and store documents already read (``inputs`` names them in the run's
+    record); what ``ingest`` does after reading."""
+    options = options or IngestOptions()
     executor = executors.get(options.executor)(options.workers)
+    try:
+        return store_documents(
+            (prepare(raw, options) for raw in raws), store,
+            lambda batches: executor.map(annotate_batch, batches), options, progress, inputs,
+        )  # fmt: skip
+    finally:
+        executor.close()
+
+
+def store_documents(
+    documents: Iterable[Document],
+    store: Store,
+    annotator: BatchAnnotator,
+    options: IngestOptions | None = None,
+    progress: ProgressFn | None = None,
+    inputs: Sequence[str] = (),
+) -> IngestReport:
+    """Store screened documents (``prepare``'s, in input order): duplicates detected,
+    originals annotated by ``annotator`` and linked into events, then the corpus-level
+    passes once. What every ingest does after screening, wherever the annotating ran."""
+    options = options or IngestOptions()
+    with store.writer():
+        return _store_locked(documents, store, annotator, options, progress, inputs)
+
+
+def _store_locked(
+    documents: Iterable[Document],
+    store: Store,
+    annotator: BatchAnnotator,
+    options: IngestOptions,
+    progress: ProgressFn | None,
+    inputs: Sequence[str],
+) -> IngestReport:
+    report = IngestReport()
+    run_id = store.start_run(list(inputs))
     run = _Run(store, options, report, progress, _sign_stored(store))
     finished = False
     try:
-        raws = iter_raw_documents(paths, options.limits)
-        for annotations in executor.map(annotate_batch, _batches(raws, run)):
+        for annotations in annotator(_batches(documents, run)):
             for annotation in annotations:
                 _store_result(run, annotation)
         while run.retry:  # copies of documents that failed, annotated in their place
             batch, run.retry = run.retry, []
-            for annotation in annotate_batch(batch, options.batch_size):
-                _store_result(run, annotation)
+            for annotations in annotator([batch]):
+                for annotation in annotations:
+                    _store_result(run, annotation)
         if report.stored:
             report.corpus = resolve_corpus(store, options.read_on or reading_day())
         finished = True
     finally:
-        executor.close()
         if finished:  # an interrupted run leaves its run record open, as it was
             store.finish_run(run_id, report.counts())
     return report

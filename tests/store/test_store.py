@@ -65,7 +65,7 @@ def test_reports_from_two_publishers_merge_into_one_event(
         store.add_annotation(other)
         (event,) = store.events()
         assert event.num_sources == 2
-        assert len(event.mention_ids) == 2
+        assert event.num_mentions == len(store.event_mentions(event.id)) == 2
         assert event.confidence > 0.6
 
 

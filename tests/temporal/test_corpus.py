@@ -83,7 +83,7 @@ def test_a_later_article_resolves_an_earlier_one(tmp_path: Path) -> None:
         assert visit.date.value == "2025-03-17"
         # The visit moved to the event its date makes it part of; no empty event is left.
         after = store.events()
-        assert all(e.mention_ids for e in after)
+        assert all(store.event_mentions(e.id) for e in after)
         assert {e.id for e in after} != before
         assert store.scalar("SELECT count(*) FROM events WHERE num_mentions = 0") == 0
 

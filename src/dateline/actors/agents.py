@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.model import Actor, Mention
+from dateline.nlp import token_columns
 
 SKIPPED_AT_START = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE", "PART"})
 #: Agent nouns that name a body even in the singular; other bare agents must be plural
@@ -50,12 +51,12 @@ class NamedSpan(Protocol):
 def agent_sectors(token: Token, kb: KnowledgeBase) -> tuple[str, ...]:
     """Sectors of the agent phrase ending at this noun ("armed forces", "officials")."""
     head_forms = dict.fromkeys([token.lemma_.lower(), token.lower_])
-    doc = token.doc
+    lower = token_columns(token.doc).lower
     for size in (3, 2):
         first = token.i - size + 1
         if first < 0:
             continue
-        before = " ".join(t.lower_ for t in doc[first : token.i])
+        before = " ".join(lower[first : token.i])
         for head in head_forms:
             if f"{before} {head}" in kb.agents:
                 return kb.agents[f"{before} {head}"]

@@ -29,6 +29,7 @@ from dateline.actors.people import (
     canonical_name,
 )
 from dateline.model import Actor, Mention, Role
+from dateline.nlp import token_columns
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -142,24 +143,26 @@ def _after_attitude_prefix(doc: Doc, i: int) -> bool:
 def _longest_match(
     doc: Doc, i: int, kb: KnowledgeBase, ner_label: dict[int, str]
 ) -> tuple[Span, Entry] | None:
-    longest = max(kb.longest_name_from(doc[i].text), kb.longest_name_from(doc[i].text.upper()))
+    columns = token_columns(doc)
+    word = columns.text[i]
+    longest = max(kb.longest_name_from(word), kb.longest_name_from(word.upper()))
     if not longest:
         return None
     # Up to the longest name starting with this word, plus slack for punctuation tokens.
     limit = min(len(doc), i + longest + 3)
     for end in range(limit, i, -1):
-        span = doc[i:end]
-        last = doc[end - 1]
-        if any(t.is_space for t in span) or last.text in POSSESSIVES or last.is_punct:
+        last = columns.text[end - 1]
+        if any(columns.is_space[i:end]) or last in POSSESSIVES or columns.is_punct[end - 1]:
             continue
-        entry = kb.lookup(span.text)
+        text = columns.span_text(i, end)
+        entry = kb.lookup(text)
         if entry is None and end - i == 1 and is_heading(i, doc):
-            entry = kb.lookup(span.text.upper())  # "Us" in a title-case headline is "US"
+            entry = kb.lookup(text.upper())  # "Us" in a title-case headline is "US"
         if entry is None:
             continue
         if entry.alias_kind == "place" and ner_label.get(i) not in PLACE_LABELS:
             continue  # a city or province name counts only where NER calls it a place
-        return span, entry
+        return doc[i:end], entry
     return None
 
 

@@ -30,6 +30,7 @@ from dateline.events.places import locate_events
 from dateline.events.standalone import stands_alone
 from dateline.events.triggers import carrier_of, has_event_object, noun_entry, retyped_verb
 from dateline.model import Actor, EventMention, Mention, Modality
+from dateline.nlp import doc_text
 
 #: Title-case lines re-read per document: an article has a headline or a few section
 #: titles; a page of navigation links in title case is not worth a parse per line.
@@ -158,6 +159,7 @@ def extract_events(
     lexicon = load_lexicon()
     actor_index = ActorIndex(mentions, actors)
     sentences = list(doc.sents)
+    text = doc_text(doc)
     events: list[EventMention] = []
     reread = 0
     for index, sentence in enumerate(sentences):
@@ -167,7 +169,7 @@ def extract_events(
             read = sentence_case_reparse(sentence, actor_index) or sentence
         found = sentence_events(doc_id, index, read, actor_index, lexicon, events)
         for event in found:  # a re-read headline's words as the article writes them
-            event.trigger = doc.text[event.trigger_start : event.trigger_end]
+            event.trigger = text[event.trigger_start : event.trigger_end]
         events.extend(found)
     events.extend(apply_bullet_lists(sentences, events, actor_index, lexicon, doc_id))
     events.sort(key=lambda e: (e.trigger_start, e.type))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from dateline.events.arguments import ActorIndex
-from dateline.nlp import parse_one
+from dateline.nlp import doc_text, parse_one
 
 #: Shortest and longest headline worth re-reading, in words.
 MIN_WORDS = 4
@@ -38,8 +38,7 @@ def is_title_case(sentence: Span) -> bool:
 def sentence_case_reparse(sentence: Span, index: ActorIndex) -> Span | None:
     """The sentence parsed again in sentence case, at its own character offsets; None
     when nothing would change."""
-    doc_text = sentence.doc.text
-    chars = list(doc_text[sentence.start_char : sentence.end_char])
+    chars = list(doc_text(sentence.doc)[sentence.start_char : sentence.end_char])
     changed = False
     for token in sentence[1:]:
         if not token.is_alpha or token.is_upper or not token.text[0].isupper():

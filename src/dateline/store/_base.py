@@ -3,9 +3,11 @@ event mentions, which documents, dating and linking all go through."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -14,6 +16,7 @@ from typing import Any
 from ..model import (
     DateValue,
     Document,
+    Event,
     EventMention,
     event_mention_from_dict,
     to_dict,
@@ -29,6 +32,33 @@ class StoredMention:
     source: str
     sentence: str
     publisher: str | None
+
+
+#: How an event's reports are listed, in SQL (``report_order`` in Python): by source, then
+#: document, then position. The first is the one a timeline quotes.
+MENTION_ORDER = "d.source, em.doc_id, em.trigger_start, em.id"
+
+
+@contextmanager
+def bulk_decoding() -> Iterator[None]:
+    """The cyclic garbage collector paused while many stored records are decoded at once.
+
+    Tens of thousands of JSON records make hundreds of thousands of small objects, none in
+    a reference cycle; the collections they trigger rescan all of them and double the
+    time a large timeline takes.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def report_order(report: StoredMention) -> tuple[str, str, int, str]:
+    m = report.mention
+    return (report.source, m.doc_id, m.trigger_start, m.id)
 
 
 def _now() -> str:
@@ -47,9 +77,10 @@ class StoreBase:
     def _transaction(self) -> _Transaction:
         return _Transaction(self.conn)
 
-    def event_mentions(self, eid: str) -> list[StoredMention]:
+    def event_mentions(self, eid: str, limit: int = -1) -> list[StoredMention]:
+        """The event's reports in ``MENTION_ORDER``; the first ``limit`` of them if given."""
         return self._stored_mentions(
-            " WHERE em.event_id = ? ORDER BY d.source, em.trigger_start", (eid,)
+            f" WHERE em.event_id = ? ORDER BY {MENTION_ORDER} LIMIT ?", (eid, limit)
         )
 
     def _stored_mentions(self, condition: str, params: Sequence[Any]) -> list[StoredMention]:
@@ -66,6 +97,29 @@ class StoreBase:
                           r["sentence"], r["publisher"])
             for r in rows
         ]  # fmt: skip
+
+    def _write_event_words(self, event: Event, sentences: Iterable[str]) -> None:
+        """Rewrite the words an event is found by: its type, its participants' names and
+        the sentences that report it (``event_search``, indexed by ``events_fts``)."""
+        names = [ref.name for ref in [*event.actors, *event.recipients]]
+        distinct = dict.fromkeys(" ".join(s.split()) for s in sentences)
+        text = " ".join([event.type, *names, *distinct])
+        self.conn.execute(
+            "INSERT INTO event_search (event_id, text) VALUES (?, ?)"
+            " ON CONFLICT(event_id) DO UPDATE SET text = excluded.text"
+            " WHERE text != excluded.text",
+            (event.id, text),
+        )
+
+    def document_texts(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str | None, str]]:
+        """Source, publisher and text of documents, each read once: cutting sentences out
+        in SQL, or joining the document to each mention, reads it again per mention."""
+        rows = self.conn.execute(
+            "SELECT id, source, publisher, text FROM documents"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(doc_ids))),),
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def scalar(self, sql: str, *params: Any) -> Any:
         row = self.conn.execute(sql, params).fetchone()
@@ -94,12 +148,24 @@ class _Transaction:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as error:
-                self.conn.execute("ROLLBACK")
-                raise StoreError(f"could not write to the store: {error}") from error
+                self._roll_back()
+                raise _write_error(error) from error
         else:
-            self.conn.execute("ROLLBACK")
+            self._roll_back()
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"could not write to the store: {exc}") from exc
+                raise _write_error(exc) from exc
+
+    def _roll_back(self) -> None:
+        # Some errors (a full disk, an I/O error) make SQLite roll the transaction back
+        # itself; a second ROLLBACK would then raise and hide the error that matters.
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+
+def _write_error(error: sqlite3.Error) -> StoreError:
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
+        return StoreError(f"the disk is full: could not write to the store ({error})")
+    return StoreError(f"could not write to the store: {error}")
 
 
 def _document_from_row(r: sqlite3.Row) -> Document:

@@ -16,6 +16,7 @@ from ..conflicts import date_range
 from ..linking import (
     CONFLICT_GAP_DAYS,
     UNDATED_GAP_DAYS,
+    UNDATED_WIDTH_DAYS,
     Link,
     build_event,
     compare,
@@ -23,14 +24,21 @@ from ..linking import (
     event_key,
     family,
     terms,
+    width_days,
 )
 from ..model import EventMention, content_id
-from ._base import StoreBase, StoredMention, _dumps
+from ._base import StoreBase, StoredMention, _dumps, _now, report_order
 
 #: How far around a unit's date candidate events are looked for: the widest gap a rule
 #: of ``dateline.linking`` accepts between two reports of one happening.
 _WINDOW = timedelta(days=max(CONFLICT_GAP_DAYS, UNDATED_GAP_DAYS))
 _CHUNK = 500  # SQLite parameters per query, well under its limit
+#: A stored event is compared with a new report through its first reports only: an event
+#: reported hundreds of times says nothing more about what it is in its later reports,
+#: and reading them all would make each new article's cost grow with the story.
+_COMPARED_REPORTS = 50
+#: The widest date range (days) a report dated by its text is matched with by date.
+_MATCH_WIDTH = 366
 
 
 #: The document frequencies read are kept until the store has grown by this share: a
@@ -70,6 +78,22 @@ class _Idf:
         return math.log((1 + self.documents) / (1 + self.frequency.get(word, 0))) + 1
 
 
+def _widest_match(reports: Sequence[StoredMention]) -> int | None:
+    """The widest date range (days) of a stored event these reports can match by date;
+    None when their date can match none but in their own article.
+
+    Only events dated about as precisely can: a report dated by its text matches a range
+    up to a year wide (no rule of ``dateline.linking`` accepts a wider one for a finer
+    date), a report dated by its publication only a few days, and only when its own
+    date is as narrow. The rest (a decade, an undated article's span of years) would be
+    compared in vain with every report near them.
+    """
+    width = width_days(reports[0].mention.date)
+    if any(dated_by_text(r.mention) for r in reports):
+        return max(_MATCH_WIDTH, width)
+    return UNDATED_WIDTH_DAYS if width <= UNDATED_WIDTH_DAYS else None
+
+
 class LinkingQueries(StoreBase):
     _idf_cache: _Idf | None = None
 
@@ -83,7 +107,7 @@ class LinkingQueries(StoreBase):
         order = sorted(
             units, key=lambda k: (not dated_by_text(units[k][0]), units[k][0].trigger_start)
         )
-        documents = self._document_texts({m.doc_id for m in mentions})
+        documents = self.document_texts({m.doc_id for m in mentions})
         idf = self._idf()
         touched: set[str] = set()
         for doc_id, key in order:
@@ -95,6 +119,8 @@ class LinkingQueries(StoreBase):
             eid, members = self._best_event(reports, idf)
             if eid is None:
                 eid, members = self._found_event(f"{key}@{doc_id}"), []
+            elif len(members) >= _COMPARED_REPORTS:
+                members = self.event_mentions(eid)  # the event is rebuilt from all of them
             self.conn.executemany(
                 "INSERT OR IGNORE INTO event_mentions (id, doc_id, event_id, sentence_idx,"
                 " sentence_start, sentence_end, trigger_start, trigger_end, trigger, type,"
@@ -107,7 +133,7 @@ class LinkingQueries(StoreBase):
             merged: dict[str, StoredMention] = {}
             for r in [*members, *reports]:  # a mention stored twice counts once, as stored
                 merged.setdefault(r.mention.id, r)
-            ranked = sorted(merged.values(), key=lambda r: (r.source, r.mention.trigger_start))
+            ranked = sorted(merged.values(), key=report_order)
             self._rebuild_event(eid, ranked)
             touched.add(eid)
         return touched
@@ -134,15 +160,6 @@ class LinkingQueries(StoreBase):
                 self.conn.execute("DELETE FROM event_mentions WHERE id = ?", (mid,))
         return touched, found
 
-    def _document_texts(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str | None, str]]:
-        found = {}
-        for doc_id in doc_ids:
-            row = self.conn.execute(
-                "SELECT source, publisher, text FROM documents WHERE id = ?", (doc_id,)
-            ).fetchone()
-            found[doc_id] = (row["source"], row["publisher"], row["text"])
-        return found
-
     def _candidates(self, reports: Sequence[StoredMention]) -> list[str]:
         first = reports[0].mention
         actor_ids = sorted(
@@ -156,17 +173,20 @@ class LinkingQueries(StoreBase):
             f"e.type IN ({','.join('?' * len(types))})",
             "e.num_mentions > 0",
         ]
-        params: list[str] = [*actor_ids, *types, first.doc_id]
+        params: list[str | int] = [*actor_ids, *types, first.doc_id]
         near = "e.id IN (SELECT event_id FROM event_mentions WHERE doc_id = ?)"
-        bounds = date_range(first.date)
-        if bounds is not None and first.date.value is not None:
+        bounds, widest = date_range(first.date), _widest_match(reports)
+        if bounds is not None and first.date.value is not None and widest is not None:
             try:
                 low, high = (bounds[0] - _WINDOW).isoformat(), (bounds[1] + _WINDOW).isoformat()
             except OverflowError:  # an open range: nothing near it but its own article
                 pass
             else:
-                near += " OR (e.date_earliest <= ? AND e.date_latest >= ?)"
-                params += [high, low]
+                near += (
+                    " OR (e.date_earliest <= ? AND e.date_latest >= ?"
+                    " AND julianday(e.date_latest) - julianday(e.date_earliest) < ?)"
+                )
+                params += [high, low, widest]
         rows = self.conn.execute(
             "SELECT DISTINCT e.id FROM events e JOIN event_actors ea ON ea.event_id = e.id"
             f" WHERE {' AND '.join(where)} AND ({near}) ORDER BY e.id",
@@ -181,7 +201,7 @@ class LinkingQueries(StoreBase):
         (None, []) when there is none."""
         best: tuple[Link, str, list[StoredMention]] | None = None
         for eid in self._candidates(reports):
-            members = self.event_mentions(eid)
+            members = self.event_mentions(eid, _COMPARED_REPORTS)
             idf.prefetch([r.sentence for r in [*reports, *members]])
             link = compare(reports, members, idf)
             if link is not None and (best is None or link > best[0]):
@@ -195,9 +215,9 @@ class LinkingQueries(StoreBase):
             eid = content_id(key if salt == 0 else f"{key}#{salt}", "ev_", 12)
             cur = self.conn.execute(
                 "INSERT OR IGNORE INTO events (id, type, modality, date_precision, date_origin,"
-                " num_mentions, num_sources, record)"
-                " VALUES (?, '', 'asserted', 'unknown', 'unknown', 0, 0, '{}')",
-                (eid,),
+                " num_mentions, num_sources, record, first_seen)"
+                " VALUES (?, '', 'asserted', 'unknown', 'unknown', 0, 0, '{}', ?)",
+                (eid, _now()),
             )
             if cur.rowcount:
                 return eid
@@ -214,9 +234,10 @@ class LinkingQueries(StoreBase):
         self.conn.execute(
             "UPDATE events SET type = ?, modality = ?, date_value = ?, date_earliest = ?,"
             " date_latest = ?, date_precision = ?, date_origin = ?, num_mentions = ?,"
-            " num_sources = ?, record = ? WHERE id = ?",
+            " num_sources = ?, record = ?, first_mention_id = ? WHERE id = ?",
             (event.type, event.modality, d.value, d.earliest, d.latest, d.precision, d.origin,
-             event.num_mentions, event.num_sources, _dumps(event), eid),
+             event.num_mentions, event.num_sources, _dumps(event),
+             min(stored, key=report_order).mention.id, eid),
         )  # fmt: skip
         self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (eid,))
         self.conn.executemany(
@@ -224,3 +245,4 @@ class LinkingQueries(StoreBase):
             [(eid, ref.actor_id, "actor") for ref in event.actors]
             + [(eid, ref.actor_id, "recipient") for ref in event.recipients],
         )
+        self._write_event_words(event, [r.sentence for r in stored])

@@ -11,9 +11,9 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..dedupe import Signature
 from ..model import (
     Actor,
     Annotation,
@@ -21,21 +21,32 @@ from ..model import (
     Event,
     event_from_dict,
 )
-from ._actors import ActorQueries, StoredQuote, merge_roles
-from ._base import StoredMention, _document_from_row, _dumps, _now
+from ._actors import StoredQuote, merge_roles
+from ._base import StoredMention, _document_from_row, _dumps, _now, bulk_decoding
+from ._browse import EVENT_ORDER, BrowseQueries
 from ._dating import DatingQueries
 from ._dedupe import DedupeQueries
+from ._lock import WriterLock
 from .schema import connect
+
+if TYPE_CHECKING:
+    from ..dedupe import Signature
 
 __all__ = ["CODER_VERSION", "Store", "StoredMention", "StoredQuote"]
 
 CODER_VERSION = f"dateline {__version__}"
 
 
-class Store(DatingQueries, DedupeQueries, ActorQueries):
-    def __init__(self, path: str | Path, create: bool = True) -> None:
+class Store(DatingQueries, DedupeQueries, BrowseQueries):
+    def __init__(self, path: str | Path, create: bool = True, *, any_thread: bool = False) -> None:
+        """``any_thread``: the store may be handed between threads (a web request's)."""
         self.path = Path(path)
-        self.conn = connect(self.path, create)
+        self.conn = connect(self.path, create, any_thread=any_thread)
+
+    def writer(self) -> WriterLock:
+        """The lock a run holds while it writes (``with store.writer(): ...``); a second
+        writer is refused with ``StoreBusy`` rather than interleaved."""
+        return WriterLock(self.path)
 
     def close(self) -> None:
         self.conn.close()
@@ -185,40 +196,19 @@ class Store(DatingQueries, DedupeQueries, ActorQueries):
         dated_only: bool = False,
     ) -> list[Event]:
         """Events matching the filters, in date order (undated last)."""
-        where: list[str] = ["num_mentions > 0"]
-        params: list[str] = []
-        if types:
-            where.append(f"type IN ({','.join('?' * len(types))})")
-            params.extend(types)
-        if modalities:
-            where.append(f"modality IN ({','.join('?' * len(modalities))})")
-            params.extend(modalities)
-        if dated_only:
-            where.append("date_origin != 'unknown'")
-        if date_from:
-            where.append("coalesce(date_latest, '9999') >= ?")
-            params.append(date_from)
-        if date_to:
-            # "~" sorts after every digit, so a partial bound ("2026-01") includes the
-            # whole period it names.
-            where.append("coalesce(date_earliest, '0000') <= ?")
-            params.append(date_to + "~")
-        if actor:
-            ids = self.find_actor_ids(actor)
-            if not ids:
-                return []
-            where.append(
-                f"id IN (SELECT event_id FROM event_actors WHERE actor_id IN"
-                f" ({','.join('?' * len(ids))}))"
-            )
-            params.extend(ids)
+        found = self.event_conditions(
+            actor=actor, types=types, modalities=modalities, date_from=date_from,
+            date_to=date_to, dated_only=dated_only,
+        )  # fmt: skip
+        if found is None:
+            return []
+        where, params = found
         rows = self.conn.execute(
-            f"SELECT record FROM events WHERE {' AND '.join(where)}"
-            " ORDER BY coalesce(date_earliest, date_latest) IS NULL,"
-            " coalesce(date_earliest, date_latest), date_latest, type, id",
+            f"SELECT record FROM events WHERE {' AND '.join(where)} ORDER BY {EVENT_ORDER}",
             params,
         ).fetchall()
-        return [event_from_dict(json.loads(r["record"])) for r in rows]
+        with bulk_decoding():
+            return [event_from_dict(json.loads(r["record"])) for r in rows]
 
     def documents(self) -> Iterator[tuple[Document, int]]:
         """Every document (text included) with its number of event mentions."""

@@ -33,17 +33,22 @@ def schema_version() -> int:
     return migrations()[-1][0]
 
 
-def connect(path: str | Path, create: bool = True) -> sqlite3.Connection:
+def connect(
+    path: str | Path, create: bool = True, *, any_thread: bool = False
+) -> sqlite3.Connection:
     """Open and migrate the store at ``path``; with ``create``, make it if it is new.
 
     Without ``create`` (read-only commands), an SQLite file that is not a dateline store
-    is refused rather than given dateline's tables.
+    is refused rather than given dateline's tables. ``any_thread`` lets the connection
+    be used from another thread than the one that opened it (one at a time).
     """
     path = Path(path)
     if path.exists() and path.is_dir():
         raise StoreError(f"{path} is a directory, not a dateline store")
     try:
-        conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        conn = sqlite3.connect(
+            path, timeout=30.0, isolation_level=None, check_same_thread=not any_thread
+        )
         conn.row_factory = sqlite3.Row
         if not create and int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
             conn.close()
@@ -51,6 +56,9 @@ def connect(path: str | Path, create: bool = True) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
+        # Reads of a large store (a timeline of thousands of events) map its pages
+        # instead of copying each one through a read call.
+        conn.execute("PRAGMA mmap_size=268435456")
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open {path} as a dateline store: {exc}") from exc
@@ -70,13 +78,28 @@ def migrate(conn: sqlite3.Connection) -> int:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(sql):
-                conn.execute(statement)
+                if not _adds_existing_column(conn, statement):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except sqlite3.Error:
             conn.execute("ROLLBACK")
             raise
     return latest
+
+
+_ADD_COLUMN = re.compile(r"^ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", re.IGNORECASE)
+
+
+def _adds_existing_column(conn: sqlite3.Connection, statement: str) -> bool:
+    """Whether ``statement`` adds a column the table already has (SQLite has no ADD
+    COLUMN IF NOT EXISTS; a store rebuilt by hand from an older schema may have it)."""
+    code = "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--"))
+    match = _ADD_COLUMN.match(code.strip())
+    if match is None:
+        return False
+    table, column = match.groups()
+    return column in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
 def _statements(sql: str) -> list[str]:

@@ -9,9 +9,7 @@ is not evidence twice.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
-from contextlib import suppress
 from datetime import date
 from typing import Any
 
@@ -155,19 +153,6 @@ def _sentence_texts(
     return {(r[0], int(r[1]), int(r[2])): r[3] for r in rows}
 
 
-def ensure_index(store: Store) -> None:
-    """An index over event mentions by event, document and position, so the timeline
-    picks each event's first report and counts a date's sources from the index alone
-    instead of reading every mention's record (seconds on a large store). It belongs in
-    the store's migrations; until it is there, it is made on first use."""
-    # A read-only store gives the same answers, only slower.
-    with suppress(sqlite3.OperationalError):
-        store.conn.execute(
-            "CREATE INDEX IF NOT EXISTS event_mentions_event_doc"
-            " ON event_mentions(event_id, doc_id, trigger_start, id)"
-        )
-
-
 def event_conditions(
     store: Store,
     modalities: Sequence[str] | None = None,
@@ -205,7 +190,6 @@ def dated_event_sources(
     if found is None:
         return {}
     where, params = found
-    ensure_index(store)
     rows = store.conn.execute(
         "SELECT DISTINCT e.date_value, em.doc_id FROM (SELECT id, date_value FROM events"
         f" WHERE {' AND '.join(where)} AND date_precision IN ('day', 'month')"

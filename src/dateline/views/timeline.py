@@ -10,7 +10,7 @@ from html import escape
 from typing import Any
 
 from ..model import ActorRef, DateValue, Event, EventMention, event_mention_from_dict
-from ..store import Store, StoredMention
+from ..store import MENTION_ORDER, Store, StoredMention, bulk_decoding
 from ..tls import store_dates
 from ..tls.salience import DateSalience, date_salience, top_dates
 from ..tls.sentences import Candidate, SummarySentence, pick_sentences
@@ -65,6 +65,11 @@ def timeline(
         actor=actor, date_from=date_from, date_to=date_to, modalities=modalities, types=types,
         dated_only=True,
     )  # fmt: skip
+    # Roughly dated events follow the story instead of opening it at the start of their
+    # span (an undated article "between 2017 and 2026" is not news of 2017).
+    events = [e for e in events if not roughly_dated(e.date)] + [
+        e for e in events if roughly_dated(e.date)
+    ]
     ids = [e.id for e in events]
     if first_mention_only:
         first = first_mentions(store, ids)
@@ -73,69 +78,62 @@ def timeline(
     return [TimelineEntry(e, mentions.get(e.id, [])) for e in events]
 
 
+def roughly_dated(date: DateValue) -> bool:
+    """Only a span of more than a year is known: a decade, a century, or a range between
+    two bounds that no single year holds (a range open at one end keeps its bound)."""
+    if date.precision in ("decade", "century"):
+        return True
+    if date.value or not (date.earliest and date.latest):
+        return False
+    return date.earliest[:4] != date.latest[:4]
+
+
 def load_mentions(store: Store, event_ids: Sequence[str]) -> dict[str, list[StoredMention]]:
     """Each event's mentions in the order ``Store.event_mentions`` gives them (by source,
     then position), read in one query for all events instead of one query per event."""
     if not event_ids:
         return {}
     rows = store.conn.execute(
-        "SELECT em.event_id, em.record, em.doc_id, em.sentence_start, em.sentence_end,"
-        " d.source, d.publisher FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
+        "SELECT em.event_id, em.record, em.doc_id, em.sentence_start, em.sentence_end"
+        " FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
         " WHERE em.event_id IN (SELECT value FROM json_each(?))"
-        " ORDER BY em.event_id, d.source, em.trigger_start, em.id",
+        f" ORDER BY em.event_id, {MENTION_ORDER}",
         (json.dumps(list(dict.fromkeys(event_ids))),),
     ).fetchall()
-    texts = _texts(store, {row[2] for row in rows})
+    documents = store.document_texts({row[2] for row in rows})
     found: dict[str, list[StoredMention]] = defaultdict(list)
-    for event_id, record, doc_id, start, end, source, publisher in rows:
-        mention = event_mention_from_dict(json.loads(record))
-        sentence = texts[doc_id][start:end]
-        found[event_id].append(StoredMention(mention, source, sentence, publisher))
+    with bulk_decoding():
+        for event_id, record, doc_id, start, end in rows:
+            mention = event_mention_from_dict(json.loads(record))
+            source, publisher, text = documents[doc_id]
+            found[event_id].append(StoredMention(mention, source, text[start:end], publisher))
     return found
 
 
-def _texts(store: Store, doc_ids: set[str]) -> dict[str, str]:
-    """Document texts, each read once: cutting a sentence out in SQL re-reads the whole
-    text for every mention, which dominates on a large store."""
-    rows = store.conn.execute(
-        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(doc_ids)),),
-    )
-    return {r[0]: r[1] for r in rows}
-
-
 def first_mentions(store: Store, event_ids: Sequence[str]) -> dict[str, StoredMention]:
-    """Each event's first mention (``load_mentions`` order), built from its columns."""
+    """Each event's first mention (``load_mentions`` order), built from its columns: the
+    store keeps its id on the event, so nothing is ranked here."""
     if not event_ids:
         return {}
-    store_dates.ensure_index(store)
-    # Ranked in SQL on the index's columns and the documents' order by source (a mention's
-    # record is read only for the mention kept); with min(), the bare em.id comes from the
-    # row holding the minimum.
-    best = store.conn.execute(
-        "WITH ranks AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY source, id) AS r"
-        " FROM documents) SELECT em.id, min(ranks.r * 1000000000 + em.trigger_start)"
-        " FROM event_mentions em JOIN ranks ON ranks.id = em.doc_id"
-        " WHERE em.event_id IN (SELECT value FROM json_each(?)) GROUP BY em.event_id",
+    rows = store.conn.execute(
+        "SELECT e.id, em.doc_id, em.sentence_idx, em.sentence_start, em.sentence_end,"
+        " em.trigger_start, em.trigger_end, em.trigger, em.type, em.modality"
+        " FROM events e JOIN event_mentions em ON em.id = e.first_mention_id"
+        " WHERE e.id IN (SELECT value FROM json_each(?))",
         (json.dumps(list(dict.fromkeys(event_ids))),),
     ).fetchall()
-    rows = store.conn.execute(
-        "SELECT em.event_id, em.doc_id, em.sentence_idx, em.sentence_start, em.sentence_end,"
-        " em.trigger_start, em.trigger_end, em.trigger, em.type, em.modality, d.source,"
-        " d.publisher FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
-        " WHERE em.id IN (SELECT value FROM json_each(?))",
-        (json.dumps([row[0] for row in best]),),
-    ).fetchall()
-    texts = _texts(store, {row[1] for row in rows})
+    documents = store.document_texts({row[1] for row in rows})
     found = {}
-    for row in rows:
-        mention = EventMention(
-            doc_id=row[1], sentence_index=row[2], sentence_start=row[3], sentence_end=row[4],
-            trigger_start=row[5], trigger_end=row[6], trigger=row[7], type=row[8],
-            modality=row[9],
-        )  # fmt: skip
-        sentence = texts[row[1]][row[3] : row[4]]
-        found[row[0]] = StoredMention(mention, row[10], sentence, row[11])
+    with bulk_decoding():
+        for row in rows:
+            doc_id, start, end = row[1], row[3], row[4]
+            mention = EventMention(
+                doc_id=doc_id, sentence_index=row[2], sentence_start=start, sentence_end=end,
+                trigger_start=row[5], trigger_end=row[6], trigger=row[7], type=row[8],
+                modality=row[9],
+            )  # fmt: skip
+            source, publisher, text = documents[doc_id]
+            found[row[0]] = StoredMention(mention, source, text[start:end], publisher)
     return found
 
 
@@ -249,7 +247,11 @@ def _event_line(e: Event) -> str:
 
 def render_text(entries: Sequence[TimelineEntry], undated_count: int = 0) -> str:
     lines = []
+    rough_heading = False
     for entry in entries:
+        if not rough_heading and roughly_dated(entry.event.date):
+            lines.append("Roughly dated (only a span of more than a year is known):")
+            rough_heading = True
         lines.append(f"{date_label(entry.event.date):<10}  {_event_line(entry.event)}")
         origin = entry.mentions[0].source if entry.mentions else ""
         lines.append(f"{'':<12}“{entry.excerpt()}” — {origin}")
