@@ -12,9 +12,12 @@ ingested into a copy of that store, three ways:
     events, the corpus-level passes);
   - what a process loads once (model, gazetteers, lexicons, language identifier), timed
     as the ingest of the same article into an empty store: the "plus model load" part;
-  - the command (``dateline ingest ARTICLE --db BIG``) in a fresh process, start to end.
+  - the command (``dateline ingest ARTICLE --db FILE``) in a fresh process, start to end,
+    into an empty store (what any run costs: start, imports, model and data) and into
+    the big one.
 
-Target: under 2 s plus model load.
+Target: under 2 s plus model load: the library call under 2 s, and the command into the
+big store under 2 s more than into an empty one.
 
     python benchmarks/incremental_ingest.py [--articles 100000] [--keep DIR]
 """
@@ -119,19 +122,31 @@ def main() -> None:
             )
         assert report.stored == 1, report
 
-        work = fresh_copy(big, tmp)
-        started = time.perf_counter()
-        command = [sys.executable, "-c", "from dateline.cli import main; main()", "ingest",
-                   str(article), "--db", str(work)]  # fmt: skip
-        subprocess.run(command, check=True, capture_output=True)
-        cli = time.perf_counter() - started
+        # The command, in a fresh process, into an empty store and into the big one: the
+        # first is what any run costs (start, imports, model and data), the second adds
+        # what the store's size costs.
+        empty = tmp / "empty.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{empty}{suffix}").unlink(missing_ok=True)
+        cli_empty = run_command(article, empty)
+        cli_big = run_command(article, fresh_copy(big, tmp))
 
     print(f"new article: {report.event_mentions} event mentions, {merged} joined stored events")
     print(f"library ingest (model loaded): {library:.2f} s   target < 2 s: "
           f"{'PASS' if library < 2 else 'FAIL'}")  # fmt: skip
-    print(f"model and data load (the article into an empty store): {model:.2f} s")
-    print(f"command, fresh process: {cli:.2f} s   target < 2 s + model load ({2 + model:.2f} s): "
-          f"{'PASS' if cli < 2 + model else 'FAIL'}")  # fmt: skip
+    print(f"model and data load (the article into an empty store, in process): {model:.2f} s")
+    print(f"command, fresh process, into an empty store: {cli_empty:.2f} s")
+    print(f"command, fresh process, into the {docs:,}-document store: {cli_big:.2f} s"
+          f"   target < 2 s + the empty-store run ({2 + cli_empty:.2f} s): "
+          f"{'PASS' if cli_big < 2 + cli_empty else 'FAIL'}")  # fmt: skip
+
+
+def run_command(article: Path, db: Path) -> float:
+    started = time.perf_counter()
+    command = [sys.executable, "-c", "from dateline.cli import main; main()", "ingest",
+               str(article), "--db", str(db)]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -67,11 +67,12 @@ class _StrictCSP:
 
 
 @contextmanager
-def serve(db_path: Path) -> Iterator[str]:
+def serve(db_path: Path, ingest_token: str | None = None) -> Iterator[str]:
     """The app over ``db_path`` on a free local port, in a thread; yields its base URL."""
     port = free_port()
+    app = create_app(db_path, ingest_token=ingest_token)
     config = uvicorn.Config(
-        _StrictCSP(create_app(db_path)), host="127.0.0.1", port=port, log_level="warning",
+        _StrictCSP(app), host="127.0.0.1", port=port, log_level="warning",
         lifespan="off",
     )  # fmt: skip
     server = uvicorn.Server(config)

@@ -4,6 +4,7 @@ work by clicking, planned events look planned, and nothing in an article ever ru
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import dateline_browser_harness as harness  # registered by conftest.py
@@ -11,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dateline.store import Store
+from dateline.web.templating import NAV
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +28,7 @@ def ids(demo_store_path: Path) -> dict[str, str]:
 
 PAGES = [
     "/", "/timeline", "/events/{coerce}", "/actors", "/actors/person:john-ratcliffe",
-    "/graph", "/documents", "/documents/{doc}", "/search?q=Maduro",
+    "/graph", "/documents", "/documents/{doc}", "/search?q=Maduro", "/ingest",
 ]  # fmt: skip
 
 
@@ -38,7 +40,7 @@ def test_every_page_loads_without_errors_or_csp_violations(
         assert response is not None and response.status == 200, path
         assert "script-src 'self'" in response.headers["content-security-policy"]
         tab.page.wait_for_load_state("load")
-        assert tab.page.locator("header.site nav a").count() == 5, path
+        assert tab.page.locator("header.site nav a").count() == len(NAV), path
         assert harness.csp_violations(tab.page) == [], path
     assert tab.watch.problems == []
 
@@ -164,3 +166,27 @@ def test_nothing_in_a_hostile_article_runs(tab: harness.Tab, hostile_url: str) -
     assert tab.watch.dialogs == []
     assert not [u for u in requests if re.search(r"/x$|javascript:", u)], "an injected load"
     assert tab.watch.problems == []
+
+
+def test_articles_are_added_from_the_browser_with_the_token(
+    tab: harness.Tab, demo_store_path: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "ingest.db"
+    shutil.copy(demo_store_path, db)
+    article = (
+        "Brazil and Venezuela sign a border accord\n\nOn 12 March 2026 Brazil and Venezuela"
+        " signed an accord on border crossings in Caracas, officials said."
+    )
+    with harness.serve(db, ingest_token="browser-token") as url:
+        tab.page.goto(url + "/ingest")
+        tab.page.fill("input[name=token]", "wrong")
+        tab.page.fill("textarea[name=text]", article)
+        tab.page.click("#ingest-form button[type=submit]")
+        expect(tab.page.locator("#ingest-result")).to_contain_text("Not added")
+        tab.page.fill("input[name=token]", "browser-token")
+        tab.page.click("#ingest-form button[type=submit]")
+        expect(tab.page.locator("#ingest-result")).to_contain_text("stored: 1", timeout=60_000)
+        tab.page.goto(url + "/search?q=border accord")
+        expect(tab.page.locator(".search-documents")).to_contain_text("border accord")
+    # The wrong token's 401 is the only failed load the page saw.
+    assert [p for p in tab.watch.problems if "401" not in p] == []

@@ -3,13 +3,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.model import Annotation, DateValue
+from dateline.model import MODALITIES, Annotation, DateValue
 from dateline.store import Store
 from dateline.views.summary import summarise
 from dateline.views.timeline import (
     date_label,
     key_dates,
     render_text,
+    roughly_dated,
     timeline,
     timelinejs,
     undated,
@@ -131,3 +132,23 @@ def test_date_labels_read_as_periods() -> None:
     )
     ranged = DateValue(None, "2021-01-20", "2025-01-20", "unknown", "inferred")
     assert date_label(ranged) == "2021-01-20…2025-01-20"
+
+
+def test_only_spans_of_years_count_as_rough_dates() -> None:
+    assert roughly_dated(DateValue("202", "2020-01-01", "2029-12-31", "decade", "inferred"))
+    assert roughly_dated(DateValue(None, "2017-01-20", "2026-01-03", "unknown", "inferred"))
+    assert not roughly_dated(DateValue("2019", "2019-01-01", "2019-12-31", "year", "explicit"))
+    assert not roughly_dated(DateValue(None, "2026-01-03", "2026-03-01", "unknown", "inferred"))
+    assert not roughly_dated(DateValue(None, None, "2019-12-31", "unknown", "relative"))
+
+
+def test_roughly_dated_events_follow_the_story(demo_store: Store) -> None:
+    entries = timeline(demo_store, modalities=MODALITIES, first_mention_only=True)
+    rough = [roughly_dated(e.event.date) for e in entries]
+    assert any(rough) and rough == sorted(rough)  # the precise ones first, in date order
+    precise = [e.event.date.earliest or e.event.date.latest or "" for e in entries if not
+               roughly_dated(e.event.date)]  # fmt: skip
+    assert precise == sorted(precise) and precise[-1].startswith("2026")
+    lines = render_text(entries).splitlines()
+    heading = lines.index("Roughly dated (only a span of more than a year is known):")
+    assert heading == 2 * rough.index(True)

@@ -17,6 +17,8 @@ from dateline.store import Store
 from dateline.web import create_app
 from dateline.web._highlight import Span, highlight
 
+from .conftest import TOKEN
+
 HOSTILE = Path(__file__).resolve().parent.parent / "fixtures" / "web" / "hostile_article.txt"
 
 
@@ -243,3 +245,21 @@ def test_highlight_overlapping_spans_and_a_window() -> None:
         '<mark class="hl hl-sentence" title="">Ratcliffe </mark><span class="anchor"'
         ' id="span-31"></span><mark class="hl hl-sentence hl-event" title="">met</mark>'
     )
+
+
+def test_the_ingest_page_is_off_without_a_token(client: TestClient) -> None:
+    page = client.get("/ingest")
+    assert page.status_code == 200 and "is off" in page.text and '<form id="ingest' not in page.text
+
+
+def test_the_ingest_page_posts_to_the_api_with_the_token(ingest_client: TestClient) -> None:
+    page = ingest_client.get("/ingest")
+    assert 'id="ingest-form"' in page.text and 'action="/api/ingest"' in page.text
+    added = ingest_client.post(
+        "/api/ingest",
+        data={
+            "token": TOKEN,
+            "text": "On 2 May 2026 Brazil sent aid to Venezuela, officials said.",
+        },
+    )
+    assert added.status_code == 200 and added.json()["counts"]["stored"] == 1

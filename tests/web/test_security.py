@@ -24,12 +24,16 @@ def test_every_response_carries_the_headers(client: TestClient) -> None:
     assert "'unsafe-inline'" not in CSP and "frame-ancestors 'none'" in CSP
 
 
-def test_docs_policy_allows_only_its_assets(client: TestClient) -> None:
+def test_docs_are_served_from_here_with_no_inline_script(client: TestClient) -> None:
     response = client.get("/docs")
     policy = response.headers["content-security-policy"]
-    assert "unsafe" not in policy and "script-src 'self' https://cdn.jsdelivr.net" in policy
+    assert "script-src 'self';" in policy and "http" not in policy  # nothing from outside
     assert "<script>" not in response.text  # no inline code: it starts from /docs/start.js
+    assert "http" not in response.text.replace("/openapi.json", "")
     assert client.get("/docs/start.js").headers["content-type"].startswith("text/javascript")
+    bundle = client.get("/docs/assets/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and "SwaggerUIBundle" in bundle.text
+    assert client.get("/docs/assets/swagger-ui.css").status_code == 200
 
 
 def test_static_files_never_leave_their_folder(client: TestClient) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Document, Event, Timex, event_from_dict, event_mention_from_dict
 from ._actors import ActorQueries
-from ._base import MENTION_ORDER, StoredMention, _document_from_row
+from ._base import MENTION_ORDER, StoredMention, _document_from_row, bulk_decoding
 
 #: ``Store.events``'s order; the expressions are those of the index ``events_order``.
 EVENT_ORDER = (
@@ -29,6 +29,9 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 #: Pages and counts walk the order index, which holds every filtered column: cheaper than
 #: what the planner picks from the filters alone (reading each matching row, then sorting).
 _BY_ORDER = "INDEXED BY events_order"
+#: The condition on an actor with few events: those are listed from ``event_actors`` and
+#: counted or sorted as they are, cheaper than walking the order index for them.
+_FEW_EVENTS_OF = "id IN (SELECT event_id FROM event_actors WHERE actor_id IN"
 #: Events from which an actor's are found by walking the order index rather than listed.
 _BUSY_ACTOR = 5000
 _WORD = re.compile(r"(\w+)(\*?)")
@@ -127,6 +130,12 @@ def _placeholders(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
 
 
+def _hint(condition: str) -> str:
+    """How a count over ``condition`` reads the events: by the order index, unless an
+    actor with few events narrows them down first."""
+    return "" if _FEW_EVENTS_OF in condition else _BY_ORDER
+
+
 def _like(value: str) -> str:
     """A LIKE pattern matching ``value`` anywhere, its wildcards taken literally."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -186,9 +195,7 @@ class BrowseQueries(ActorQueries):
                     f" AND ea.actor_id IN ({marks}))"
                 )
             else:
-                where.append(
-                    f"id IN (SELECT event_id FROM event_actors WHERE actor_id IN ({marks}))"
-                )
+                where.append(f"{_FEW_EVENTS_OF} ({marks}))")
             params.extend(ids)
         if source:
             where.append(
@@ -225,7 +232,11 @@ class BrowseQueries(ActorQueries):
         where, params = found
         condition = " AND ".join(where)
         total = (
-            int(self.scalar(f"SELECT count(*) FROM events {_BY_ORDER} WHERE {condition}", *params))
+            int(
+                self.scalar(
+                    f"SELECT count(*) FROM events {_hint(condition)} WHERE {condition}", *params
+                )
+            )
             if count
             else -1
         )
@@ -240,29 +251,28 @@ class BrowseQueries(ActorQueries):
         return self._events_by_id(ids), total
 
     def mentions_of(self, event_ids: Sequence[str]) -> dict[str, list[StoredMention]]:
-        """Each event's mentions (``event_mentions`` order), for many events at once;
-        each document's text read once."""
+        """Each event's mentions (``event_mentions`` order), for many events at once (a
+        whole timeline's: the ids go in as one JSON list, not one parameter each); each
+        document's text read once."""
         ids = list(dict.fromkeys(event_ids))
         if not ids:
             return {}
         rows = self.conn.execute(
-            "SELECT em.event_id, em.record, em.doc_id, em.sentence_start, em.sentence_end,"
-            " d.source, d.publisher FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
-            f" WHERE em.event_id IN ({_placeholders(ids)}) ORDER BY em.event_id, {MENTION_ORDER}",
-            ids,
+            "SELECT em.event_id, em.record, em.doc_id, em.sentence_start, em.sentence_end"
+            " FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
+            " WHERE em.event_id IN (SELECT value FROM json_each(?))"
+            f" ORDER BY em.event_id, {MENTION_ORDER}",
+            (json.dumps(ids),),
         ).fetchall()
-        doc_ids = sorted({r[2] for r in rows})
-        texts = dict(
-            self.conn.execute(
-                f"SELECT id, text FROM documents WHERE id IN ({_placeholders(doc_ids)})", doc_ids
-            ).fetchall()
-        )
+        documents = self.document_texts({r[2] for r in rows})
         found: dict[str, list[StoredMention]] = {}
-        for event_id, record, doc_id, start, end, source, publisher in rows:
-            mention = event_mention_from_dict(json.loads(record))
-            found.setdefault(event_id, []).append(
-                StoredMention(mention, source, texts[doc_id][start:end], publisher)
-            )
+        with bulk_decoding():
+            for event_id, record, doc_id, start, end in rows:
+                mention = event_mention_from_dict(json.loads(record))
+                source, publisher, text = documents[doc_id]
+                found.setdefault(event_id, []).append(
+                    StoredMention(mention, source, text[start:end], publisher)
+                )
         return found
 
     def count_events(self, **filters: Any) -> int:
@@ -273,7 +283,9 @@ class BrowseQueries(ActorQueries):
         where, params = found
         condition = " AND ".join(where)
         return int(
-            self.scalar(f"SELECT count(*) FROM events {_BY_ORDER} WHERE {condition}", *params)
+            self.scalar(
+                f"SELECT count(*) FROM events {_hint(condition)} WHERE {condition}", *params
+            )
         )
 
     def _events_by_id(self, ids: Sequence[str]) -> list[Event]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from ..model import ActorRef, DateValue, Event, EventMention, event_mention_from_dict
-from ..store import MENTION_ORDER, Store, StoredMention, bulk_decoding
+from ..model import ActorRef, DateValue, Event, EventMention
+from ..store import Store, StoredMention, bulk_decoding
 from ..tls import store_dates
 from ..tls.salience import DateSalience, date_salience, top_dates
 from ..tls.sentences import Candidate, SummarySentence, pick_sentences
@@ -74,7 +73,7 @@ def timeline(
     if first_mention_only:
         first = first_mentions(store, ids)
         return [TimelineEntry(e, [first[e.id]] if e.id in first else []) for e in events]
-    mentions = load_mentions(store, ids)
+    mentions = store.mentions_of(ids)
     return [TimelineEntry(e, mentions.get(e.id, [])) for e in events]
 
 
@@ -88,30 +87,8 @@ def roughly_dated(date: DateValue) -> bool:
     return date.earliest[:4] != date.latest[:4]
 
 
-def load_mentions(store: Store, event_ids: Sequence[str]) -> dict[str, list[StoredMention]]:
-    """Each event's mentions in the order ``Store.event_mentions`` gives them (by source,
-    then position), read in one query for all events instead of one query per event."""
-    if not event_ids:
-        return {}
-    rows = store.conn.execute(
-        "SELECT em.event_id, em.record, em.doc_id, em.sentence_start, em.sentence_end"
-        " FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
-        " WHERE em.event_id IN (SELECT value FROM json_each(?))"
-        f" ORDER BY em.event_id, {MENTION_ORDER}",
-        (json.dumps(list(dict.fromkeys(event_ids))),),
-    ).fetchall()
-    documents = store.document_texts({row[2] for row in rows})
-    found: dict[str, list[StoredMention]] = defaultdict(list)
-    with bulk_decoding():
-        for event_id, record, doc_id, start, end in rows:
-            mention = event_mention_from_dict(json.loads(record))
-            source, publisher, text = documents[doc_id]
-            found[event_id].append(StoredMention(mention, source, text[start:end], publisher))
-    return found
-
-
 def first_mentions(store: Store, event_ids: Sequence[str]) -> dict[str, StoredMention]:
-    """Each event's first mention (``load_mentions`` order), built from its columns: the
+    """Each event's first mention (``Store.mentions_of`` order), built from its columns: the
     store keeps its id on the event, so nothing is ranked here."""
     if not event_ids:
         return {}
@@ -193,7 +170,7 @@ def key_dates(
     keys = [s.date for s in chosen]
     by_key = store_dates.events_on(store, keys, modalities, types, actor)
     # The summary quotes every report of a chosen date's events, not just the first.
-    mentions = load_mentions(store, [e.id for on in by_key.values() for e in on])
+    mentions = store.mentions_of([e.id for on in by_key.values() for e in on])
     pools = store_dates.sentences_naming(store, keys)
     entries: dict[str, list[TimelineEntry]] = {}
     for key in keys:

@@ -30,6 +30,7 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
     app.include_router(ingest.router, prefix="/api")
     app.include_router(feeds.router)
     app.include_router(docs.router)
+    docs.mount_assets(app)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -175,4 +175,10 @@ def search_page(request: Request, store: StoreDep, q: str = "") -> HTMLResponse:
     return render(request, "search.html", q=q, results=results)
 
 
+@router.get("/ingest", response_class=HTMLResponse)
+def ingest_page(request: Request) -> HTMLResponse:
+    """Upload files or paste a text; off unless the server was given an ingest token."""
+    return render(request, "ingest.html", enabled=bool(request.app.state.ingest_token))
+
+
 register_record_pages(router)

@@ -114,6 +114,7 @@ NAV = (
     ("/graph", "Graph"),
     ("/actors", "Actors"),
     ("/documents", "Documents"),
+    ("/ingest", "Add articles"),
 )
 
 

@@ -102,8 +102,42 @@
     }
   }
 
+  // The ingest form: sent with fetch, and the run's report shown as text (never as
+  // markup: sources and reasons come from the uploaded files).
+  function initIngest() {
+    const form = document.getElementById("ingest-form");
+    const out = document.getElementById("ingest-result");
+    if (!form || !out) return;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      out.textContent = "Adding…";
+      fetch(form.action, {method: "POST", body: new FormData(form)})
+        .then(function (response) {
+          return response.json().then(function (body) { return [response.ok, body]; });
+        })
+        .then(function (result) {
+          const ok = result[0], body = result[1];
+          if (!ok) {
+            const detail = Array.isArray(body.detail)
+              ? body.detail.map(function (d) { return d.msg; }).join("; ") : body.detail;
+            out.textContent = "Not added: " + detail;
+            return;
+          }
+          const lines = Object.keys(body.counts).map(function (k) {
+            return k + ": " + body.counts[k];
+          });
+          body.failed.concat(body.skipped).forEach(function (f) {
+            lines.push(f.source + ": " + f.reason);
+          });
+          out.textContent = lines.join("\n");
+        })
+        .catch(function (error) { out.textContent = "Not added: " + error; });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     initTimeline();
     initGraph();
+    initIngest();
   });
 })();
