@@ -11,6 +11,7 @@ killed with SIGKILL, so no clean-up code of its own runs.
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import signal
 import sqlite3
@@ -44,6 +45,10 @@ def snapshot(db: Path) -> dict[str, Any]:
             "events": sorted(json.dumps(r, sort_keys=True) for r in all_event_records(store)),
             "counts": {t: store.scalar(f"SELECT count(*) FROM {t}") for t in TABLES},
         }
+
+
+def without_time(clean: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in clean.items() if key != "seconds"}
 
 
 def integrity(db: Path) -> str:
@@ -113,9 +118,22 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def clean(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = tmp_path_factory.mktemp("clean") / "clean.db"
+    started = time.monotonic()
     done = subprocess.run([*INGEST, str(corpus), "--db", str(db)], capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
-    return snapshot(db)
+    return {**snapshot(db), "seconds": time.monotonic() - started}
+
+
+def after(seconds: float) -> Callable[[], bool]:
+    """Ready once ``seconds`` have passed since its first call (the process's start)."""
+    first: list[float] = []
+
+    def ready() -> bool:
+        if not first:
+            first.append(time.monotonic())
+        return time.monotonic() - first[0] >= seconds
+
+    return ready
 
 
 def test_an_ingest_killed_anywhere_resumes_to_the_clean_store(
@@ -124,10 +142,14 @@ def test_an_ingest_killed_anywhere_resumes_to_the_clean_store(
     total = len(clean["documents"])
     assert total >= 5
     db = tmp_path / "killed.db"
+    # Three chosen points, then two at random moments of a run (seeded, so a failure can
+    # be replayed): during start-up, parsing or writing, wherever they fall.
+    moments = random.Random(20261202)
     kill_points: list[tuple[str, Callable[[], bool]]] = [
         ("after the first document", lambda: stored_documents(db) >= 1),
         ("mid-corpus", lambda: stored_documents(db) >= total // 2 + 1),
         ("during the corpus pass", lambda: corpus_pass_running(db, total)),
+        *[(f"at random {n}", after(moments.uniform(0.5, clean["seconds"]))) for n in (1, 2)],
     ]
     killed = []
     for name, ready in kill_points:
@@ -139,7 +161,7 @@ def test_an_ingest_killed_anywhere_resumes_to_the_clean_store(
     resumed = subprocess.run([*INGEST, str(corpus), "--db", str(db)], capture_output=True)
     assert resumed.returncode == 0, resumed.stderr.decode()
     assert integrity(db) == "ok"
-    assert snapshot(db) == clean
+    assert snapshot(db) == without_time(clean)
 
 
 def test_a_full_disk_stops_the_run_with_a_clear_error_and_keeps_the_store(
@@ -167,7 +189,7 @@ def test_a_full_disk_stops_the_run_with_a_clear_error_and_keeps_the_store(
         )
         assert orphans == 0
         ingest([corpus], store)  # space again: the same command resumes
-    assert snapshot(db) == clean
+    assert snapshot(db) == without_time(clean)
 
 
 def test_a_second_ingest_into_a_store_being_written_is_refused(
@@ -188,7 +210,7 @@ def test_a_second_ingest_into_a_store_being_written_is_refused(
     finally:
         if first.poll() is None:
             first.kill()
-    assert snapshot(db) == clean
+    assert snapshot(db) == without_time(clean)
 
 
 def test_the_command_refuses_a_store_another_run_is_writing(tmp_path: Path) -> None:

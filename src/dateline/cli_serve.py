@@ -38,6 +38,9 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    query_seconds: Annotated[
+        float, typer.Option(min=0.1, help="Longest a request's queries may take (seconds).")
+    ] = 30.0,
 ) -> None:
     """The web UI and REST API over the store (JSON under /api, Atom alerts under /feeds)."""
     import uvicorn
@@ -57,7 +60,8 @@ def serve(
     err.print(f"serving {db} at http://{shown}:{port}/", highlight=False)
     if token:
         err.print("ingest from the browser is on (POST /api/ingest with the token)")
-    uvicorn.run(create_app(db, ingest_token=token), host=host, port=port, log_level="warning")
+    app = create_app(db, ingest_token=token, query_seconds=query_seconds)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

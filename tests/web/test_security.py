@@ -3,11 +3,17 @@ no way out of the static folder."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
 
+from dateline.store import Store
+from dateline.web import create_app
 from dateline.web.security import CSP, DEFAULT_LIMIT, INGEST_LIMIT, SecurityMiddleware
 
 from .conftest import TOKEN
@@ -77,3 +83,28 @@ def test_streamed_bodies_are_counted() -> None:
         assert response.status_code == 413
         assert response.headers["content-security-policy"] == CSP
         assert test_client.post("/api/ingest", content=chunks(15)).status_code == 404
+
+
+def test_a_request_past_its_query_time_is_stopped_with_a_503(demo_store_path: Path) -> None:
+    # A deadline already passed: the first query of each request is interrupted.
+    with TestClient(create_app(demo_store_path, query_seconds=-1)) as slow:
+        answer = slow.get("/api/events?actor=VEN")
+        assert answer.status_code == 503 and "took longer than" in answer.json()["detail"]
+        page = slow.get("/timeline")
+        assert page.status_code == 503 and "narrow the filters" in page.text
+    with TestClient(create_app(demo_store_path)) as normal:
+        assert normal.get("/api/events?actor=VEN").status_code == 200
+
+
+def test_the_store_interrupts_a_statement_at_its_deadline(demo_store_path: Path) -> None:
+    with Store(demo_store_path, create=False) as store:
+        endless = (
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+        )
+        store.set_deadline(time.monotonic() + 0.2)
+        started = time.monotonic()
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+            store.scalar(endless)
+        assert time.monotonic() - started < 5
+        store.set_deadline(None)
+        assert store.scalar("SELECT count(*) FROM events") > 0

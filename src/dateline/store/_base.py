@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -120,6 +121,15 @@ class StoreBase:
             (json.dumps(sorted(set(doc_ids))),),
         )
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def set_deadline(self, deadline: float | None) -> None:
+        """Interrupt any statement still running at ``deadline`` (``time.monotonic()``;
+        None: no limit). The statement then raises ``sqlite3.OperationalError``
+        ("interrupted") and the store is left as it was."""
+        if deadline is None:
+            self.conn.set_progress_handler(None, 0)
+            return
+        self.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1_000)
 
     def scalar(self, sql: str, *params: Any) -> Any:
         row = self.conn.execute(sql, params).fetchone()

@@ -8,6 +8,7 @@ the one running the route, and closes it when the response is sent.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -18,6 +19,9 @@ from ..store import Store
 
 def get_store(request: Request) -> Iterator[Store]:
     store = Store(request.app.state.db_path, create=False, any_thread=True)
+    # A request's queries together get ``query_seconds``: past it, the one running is
+    # interrupted and the request answered 503 (see ``app.query_too_long``).
+    store.set_deadline(time.monotonic() + request.app.state.query_seconds)
     try:
         yield store
     finally:
