@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from dateline.export import exporters
-from dateline.export.records import document_records, event_records
+from dateline.export.records import (
+    document_records,
+    event_record,
+    event_records,
+    mention_record,
+    mention_records_of,
+)
 from dateline.model import Annotation
 from dateline.store import Store
 
@@ -89,3 +95,15 @@ def test_csv_lists_conflicting_accounts_in_one_cell(store: Store) -> None:
 def test_unknown_format_names_the_known_ones() -> None:
     with pytest.raises(KeyError, match="csv, json, jsonl"):
         exporters.get("xlsx")
+
+
+def test_mention_records_read_from_columns_equal_the_full_ones(demo_store: Store) -> None:
+    events = demo_store.events(modalities=["asserted", "planned", "hypothetical", "negated"])
+    fast = mention_records_of(demo_store, [e.id for e in events])
+    slow = demo_store.mentions_of([e.id for e in events])
+    assert sum(len(v) for v in fast.values()) > 60
+    for event in events:
+        assert fast.get(event.id, []) == [mention_record(m) for m in slow.get(event.id, [])]
+        assert event_record(event, mention_records=fast.get(event.id, [])) == event_record(
+            event, slow.get(event.id, [])
+        )

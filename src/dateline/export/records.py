@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ..model import Actor, DatingEvidence, Document, Event, EventMention, to_dict
+from ..model import Actor, DateValue, DatingEvidence, Document, Event, EventMention, to_dict
 from ..registry import Registry
 from ..store import CODER_VERSION, Store, StoredMention, StoredQuote
 
 
 def event_record(
-    event: Event, mentions: Sequence[StoredMention] | None = None, with_mentions: bool = True
+    event: Event,
+    mentions: Sequence[StoredMention] | None = None,
+    with_mentions: bool = True,
+    mention_records: Sequence[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """The contract's event record; its mentions from ``mentions``, or given as records
+    already (``mention_records_of``)."""
     record: dict[str, Any] = {
         "id": event.id,
         "type": event.type,
@@ -32,7 +38,9 @@ def event_record(
         "num_sources": event.num_sources,
         "conflicts": to_dict(event.conflicts),
     }
-    if with_mentions:
+    if mention_records is not None:
+        record["mentions"] = list(mention_records)
+    elif with_mentions:
         record["mentions"] = [mention_record(m) for m in mentions or []]
     record["coder_version"] = CODER_VERSION
     return record
@@ -57,6 +65,26 @@ def mention_record(stored: StoredMention) -> dict[str, Any]:
         "date_span": list(m.date_span) if m.date_span else None,
         "attribution": to_dict(m.attribution),
     }
+
+
+def mention_records_of(store: Store, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """``mention_record`` of every mention of these events, by event, read from the
+    store's columns and the parts of each record it needs (no mention is rebuilt whole:
+    a page of events can carry hundreds of reports)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in store.mention_rows(event_ids):
+        (event_id, doc_id, source, publisher, sentence, start, end, trigger, trigger_start,
+         trigger_end, kind, modality, confidence, date, span, attribution) = row  # fmt: skip
+        found.setdefault(event_id, []).append({
+            "doc_id": doc_id, "source": source, "sentence": sentence, "start": start,
+            "end": end, "trigger": trigger, "trigger_start": trigger_start,
+            "trigger_end": trigger_end, "publisher": publisher, "type": kind,
+            "modality": modality, "confidence": confidence,
+            "date": json.loads(date) if date else to_dict(DateValue()),
+            "date_span": json.loads(span) or None if span else None,
+            "attribution": json.loads(attribution) if attribution else None,
+        })  # fmt: skip
+    return found
 
 
 def mention_as_event(mention: EventMention) -> dict[str, Any]:

@@ -275,6 +275,32 @@ class BrowseQueries(ActorQueries):
                 )
         return found
 
+    def mention_rows(self, event_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Each event's mentions (``mentions_of`` order) as plain values, for listing many
+        events' reports fast: (event_id, doc_id, source, publisher, sentence, start, end,
+        trigger, trigger_start, trigger_end, type, modality, confidence, date, date_span,
+        attribution), the last three as stored JSON text (or None). No record is decoded
+        whole: that is most of what listing a page of events costs."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return []
+        rows = self.conn.execute(
+            "SELECT em.event_id, em.doc_id, em.sentence_start, em.sentence_end, em.trigger,"
+            " em.trigger_start, em.trigger_end, em.type, em.modality,"
+            " json_extract(em.record, '$.confidence'), json_extract(em.record, '$.date'),"
+            " json_extract(em.record, '$.date_span'), json_extract(em.record, '$.attribution')"
+            " FROM event_mentions em JOIN documents d ON d.id = em.doc_id"
+            " WHERE em.event_id IN (SELECT value FROM json_each(?))"
+            f" ORDER BY em.event_id, {MENTION_ORDER}",
+            (json.dumps(ids),),
+        ).fetchall()
+        documents = self.document_texts({r[1] for r in rows})
+        found = []
+        for event_id, doc_id, start, end, *rest in rows:
+            source, publisher, text = documents[doc_id]
+            found.append((event_id, doc_id, source, publisher, text[start:end], start, end, *rest))
+        return found
+
     def count_events(self, **filters: Any) -> int:
         """How many events match ``filters`` (as ``event_page`` takes them)."""
         found = self.event_conditions(**filters)

@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
 from ..export import exporters
-from ..export.records import event_record
+from ..export.records import event_record, mention_records_of
 from ..model import Event
 from ..store import Store
 from ..views.dyads import By, dyad_series, resolve_side
@@ -59,8 +59,8 @@ def calendar_bound(value: str | None) -> str | None:
 
 def event_records(store: Store, events: list[Event]) -> list[dict[str, Any]]:
     """Contract records of ``events``, their mentions read in one query."""
-    mentions = store.mentions_of([e.id for e in events])
-    return [event_record(e, mentions.get(e.id, [])) for e in events]
+    mentions = mention_records_of(store, [e.id for e in events])
+    return [event_record(e, mention_records=mentions.get(e.id, [])) for e in events]
 
 
 @router.get("/timeline", summary="Dated events in date order, or with summary=true the key dates")
