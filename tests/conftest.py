@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "examples" / "venezuela"
 SHARED = ROOT.parent / "shared"
+HOSTILE = ROOT / "tests" / "fixtures" / "web" / "hostile_article.txt"
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +39,24 @@ def demo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         report = ingest([DEMO], store)
     assert report.stored == 5, report
     return path
+
+
+@pytest.fixture(scope="session")
+def hostile_store_path(demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store plus an article full of markup and script (read-only use: the web
+    pages and the browser tests show it and check that nothing in it runs)."""
+    import shutil
+
+    from dateline.pipeline import IngestOptions, ingest
+
+    folder = tmp_path_factory.mktemp("hostile")
+    db = folder / "hostile.db"
+    shutil.copy(demo_store_path, db)
+    shutil.copy(HOSTILE, folder / "hostile.txt")
+    with Store(db) as store:
+        report = ingest([folder / "hostile.txt"], store, IngestOptions(published="2026-03-06"))
+    assert report.stored == 1
+    return db
 
 
 @pytest.fixture()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,6 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 HERE = Path(__file__).resolve().parent
-HOSTILE = HERE.parent / "fixtures" / "web" / "hostile_article.txt"
 
 
 def _load_harness() -> ModuleType:
@@ -56,19 +54,9 @@ def base_url(demo_store_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def hostile_url(demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def hostile_url(hostile_store_path: Path) -> Iterator[str]:
     """The app over the demo store plus an article full of markup and script."""
-    from dateline.pipeline import IngestOptions, ingest
-    from dateline.store import Store
-
-    folder = tmp_path_factory.mktemp("hostile-browser")
-    db = folder / "hostile.db"
-    shutil.copy(demo_store_path, db)
-    shutil.copy(HOSTILE, folder / "hostile.txt")
-    with Store(db) as store:
-        report = ingest([folder / "hostile.txt"], store, IngestOptions(published="2026-03-06"))
-    assert report.stored == 1
-    with harness.serve(db) as url:
+    with harness.serve(hostile_store_path) as url:
         yield url
 
 

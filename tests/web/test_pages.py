@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,8 +17,6 @@ from dateline.web import create_app
 from dateline.web._highlight import Span, highlight
 
 from .conftest import TOKEN
-
-HOSTILE = Path(__file__).resolve().parent.parent / "fixtures" / "web" / "hostile_article.txt"
 
 
 @pytest.fixture(scope="module")
@@ -33,20 +30,8 @@ def ids(demo_store_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def hostile_client(
-    demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[TestClient]:
-    """The demo store with an article full of markup and script added."""
-    from dateline.pipeline import IngestOptions, ingest
-
-    folder = tmp_path_factory.mktemp("hostile")
-    db = folder / "hostile.db"
-    shutil.copy(demo_store_path, db)
-    shutil.copy(HOSTILE, folder / "hostile.txt")
-    with Store(db) as store:
-        report = ingest([folder / "hostile.txt"], store, IngestOptions(published="2026-03-06"))
-    assert report.stored == 1
-    with TestClient(create_app(db)) as test_client:
+def hostile_client(hostile_store_path: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(hostile_store_path)) as test_client:
         yield test_client
 
 

@@ -122,7 +122,7 @@ def events_on(
     ``Store.events`` order (a range that merely overlaps it is not "on" it)."""
     wanted = sorted(set(keys))
     on: dict[str, list[Event]] = {key: [] for key in wanted}
-    found = event_conditions(store, modalities, types, actor)
+    found = store.event_conditions(modalities=modalities, types=types, actor=actor)
     if found is None or not wanted:
         return on
     where, params = found
@@ -153,30 +153,6 @@ def _sentence_texts(
     return {(r[0], int(r[1]), int(r[2])): r[3] for r in rows}
 
 
-def event_conditions(
-    store: Store,
-    modalities: Sequence[str] | None = None,
-    types: Sequence[str] | None = None,
-    actor: str | None = None,
-) -> tuple[list[str], list[str]] | None:
-    """SQL conditions on ``events`` matching ``Store.events``'s filters, with their
-    parameters; None when the actor is unknown (nothing can match)."""
-    where = ["num_mentions > 0"]
-    params: list[str] = []
-    for column, values in (("modality", modalities), ("type", types)):
-        if values:
-            where.append(f"{column} IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(list(values)))
-    if actor:
-        ids = store.find_actor_ids(actor)
-        if not ids:
-            return None
-        where.append("id IN (SELECT event_id FROM event_actors WHERE actor_id IN"
-                     " (SELECT value FROM json_each(?)))")  # fmt: skip
-        params.append(json.dumps(ids))
-    return where, params
-
-
 def dated_event_sources(
     store: Store,
     modalities: Sequence[str] | None = None,
@@ -186,7 +162,7 @@ def dated_event_sources(
     """For each day or month that events matching the filters are dated to, the distinct
     sources (publisher, else document) reporting them: five events told by one article
     are one source."""
-    found = event_conditions(store, modalities, types, actor)
+    found = store.event_conditions(modalities=modalities, types=types, actor=actor)
     if found is None:
         return {}
     where, params = found

@@ -122,7 +122,7 @@ def undated(
 ) -> int:
     """How many events the same filters would show if they had a date (counted in SQL:
     reading every event record only to count is most of a large store's time)."""
-    found = store_dates.event_conditions(store, modalities, types, actor)
+    found = store.event_conditions(modalities=modalities, types=types, actor=actor)
     if found is None:
         return 0
     where, params = found
