@@ -247,3 +247,16 @@ def test_places_inside_one_another_agree_and_two_cities_conflict() -> None:
     assert [(c.field, c.values) for c in event.conflicts] == [
         ("location", ["Caracas", "Maracaibo"])
     ]
+
+
+def test_terms_leave_out_the_excluded_words_and_keep_the_shared_counts() -> None:
+    from dateline.linking import sentence_terms, terms
+
+    sentence = "The strike on the tanker: a second strike hit the Venezuelan tanker at dawn."
+    counts = terms(sentence)
+    assert counts["strike"] == 2 and counts["tanker"] == 2
+    without = terms(sentence, ["tanker", "venezuelan"])
+    assert "tanker" not in without and "venezuelan" not in without
+    assert list(without) == [w for w in counts if w not in {"tanker", "venezuelan"}]
+    without["strike"] += 5  # a caller's copy: the shared counts stay as they were
+    assert sentence_terms(sentence)["strike"] == 2 and terms(sentence) == counts

@@ -13,11 +13,9 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from . import __version__
-from ._console import DEFAULT_DB, DbOption, err
+from ._console import DEFAULT_DB, DbOption, err, progress_bar
 from ._console import fail as _fail
 from .cli_eval import eval_app
 from .cli_scale import ExecutorName, print_report
@@ -62,6 +60,18 @@ def _open_store(db: Path, must_exist: bool = False) -> Any:
         return Store(db, create=not must_exist)
     except StoreError as exc:
         raise _fail(str(exc)) from exc
+
+
+@contextmanager
+def _read_store(db: Path) -> Iterator[Any]:
+    """The store of a command that reads it, with the cyclic garbage collector paused
+    while the command runs (``bulk_decoding``): such a command decodes tens of thousands
+    of stored records, small objects in no reference cycle, which the collector would
+    only rescan again and again (a third of a large timeline's time)."""
+    from .store import bulk_decoding
+
+    with bulk_decoding(), _open_store(db, must_exist=True) as store:
+        yield store
 
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -125,6 +135,10 @@ def ingest(
     max_chars: Annotated[
         int, typer.Option(min=1, max=1_000_000, help="Longest document text (characters).")
     ] = 200_000,
+    max_seconds: Annotated[
+        float,
+        typer.Option(min=0, help="Time limit per document, to parse and to annotate (s; 0: none)."),
+    ] = 60.0,
     fetch_delay: Annotated[
         float, typer.Option(min=0, help="Seconds between requests to one host (.urls lists).")
     ] = 1.0,
@@ -149,7 +163,10 @@ def ingest(
 
     if published and normalise_published(published, "user").value is None:
         raise _fail(f"--published {published!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    limits = Limits(max_bytes=max_bytes, max_chars=max_chars, fetch=FetchPolicy(fetch_delay))
+    limits = Limits(
+        max_bytes=max_bytes, max_chars=max_chars, max_seconds=max_seconds or None,
+        fetch=FetchPolicy(fetch_delay),
+    )  # fmt: skip
     options = IngestOptions(published, workers, batch_size, limits=limits)
     if executor is ExecutorName.ray:
         from .cli_scale import ingest_on_ray
@@ -157,11 +174,7 @@ def ingest(
         return ingest_on_ray(paths, options, shards, address, parquet)
     if shards or address or parquet:
         raise _fail("--shards, --address and --parquet are for --executor ray")
-    columns = (
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.description}"), TimeElapsedColumn(),
-    )  # fmt: skip
-    with _open_store(db) as store, Progress(*columns, console=err) as bar:
+    with _open_store(db) as store, progress_bar("ingest") as bar:
         task = bar.add_task("", total=expected_documents(paths))
 
         def progress(source: str, outcome: str) -> None:
@@ -195,7 +208,7 @@ def export(
     if format not in exporters:
         raise _fail(f"unknown format {format!r} (available: {', '.join(exporters.names())})")
     writer = exporters.get(format)
-    with _open_store(db, must_exist=True) as store, _output(output) as out:
+    with _read_store(db) as store, _output(output) as out:
         count = writer(record_kinds.get(kind)(store), out, kind)
     if output not in (None, "-"):
         err.print(f"{count} {kind} written to {output}")
@@ -237,7 +250,7 @@ def timeline(
     if bad_types:
         raise _fail(f"unknown type {', '.join(bad_types)} (use {', '.join(PLOVER_TYPES)})")
     date_from, date_to = _date_bound(date_from, "--from"), _date_bound(date_to, "--to")
-    with _open_store(db, must_exist=True) as store:
+    with _read_store(db) as store:
         if summary:
             chosen = view.key_dates(
                 store, dates, actor=actor, date_from=date_from, date_to=date_to,
@@ -255,21 +268,32 @@ def timeline(
                 print(json.dumps(view.summary_timelinejs(chosen), ensure_ascii=False, indent=1))
             return
         # Text and TimelineJS show one mention per event; JSON records carry them all.
-        entries = view.timeline(
-            store, actor=actor, date_from=date_from, date_to=date_to, modalities=modalities,
-            types=types, first_mention_only=format is not TimelineFormat.json,
+        # Undated events cannot fall in a date range, so they are only counted without one.
+        hidden = 0 if date_from or date_to else view.undated(store, modalities, actor, types)
+        # No name holds the entries: they are freed once printed, while the collector is
+        # still paused (see ``_read_store``), instead of being rescanned when it resumes.
+        _print_timeline(
+            view.timeline(
+                store, actor=actor, date_from=date_from, date_to=date_to,
+                modalities=modalities, types=types,
+                first_mention_only=format is not TimelineFormat.json,
+            ),
+            format, hidden,
         )  # fmt: skip
-        if format is TimelineFormat.text:
-            # Undated events cannot fall in a date range, so they are only counted without one.
-            hidden = 0 if date_from or date_to else view.undated(store, modalities, actor, types)
-            print(view.render_text(entries, hidden))
-        elif format is TimelineFormat.json:
-            from .export.records import event_record
 
-            for entry in entries:
-                print(json.dumps(event_record(entry.event, entry.mentions), ensure_ascii=False))
-        else:
-            print(json.dumps(view.timelinejs(entries), ensure_ascii=False, indent=1))
+
+def _print_timeline(entries: list[Any], format: TimelineFormat, hidden: int) -> None:
+    from .views import timeline as view
+
+    if format is TimelineFormat.text:
+        print(view.render_text(entries, hidden))
+    elif format is TimelineFormat.json:
+        from .export.records import event_record
+
+        for entry in entries:
+            print(json.dumps(event_record(entry.event, entry.mentions), ensure_ascii=False))
+    else:
+        print(json.dumps(view.timelinejs(entries), ensure_ascii=False, indent=1))
 
 
 @app.command()
@@ -284,7 +308,7 @@ def quotes(
     from .export.records import quote_record
     from .views.quotes import render_quotes
 
-    with _open_store(db, must_exist=True) as store:
+    with _read_store(db) as store:
         found = store.quotes(speaker)
     if format is ListFormat.text:
         print(render_quotes(found))
@@ -305,7 +329,7 @@ def actors(
     from .export.records import actor_record
     from .views import actors as view
 
-    with _open_store(db, must_exist=True) as store:
+    with _read_store(db) as store:
         if name is None:
             rows = view.actor_table(store)
             if format is ListFormat.text:
@@ -390,9 +414,11 @@ def timex(input: InputOption = None, output: OutputOption = None) -> None:
 @app.command()
 def summary(db: DbOption = DEFAULT_DB) -> None:
     """Documents, events by type and status, and the most active actors."""
+    from rich.table import Table
+
     from .views.summary import summarise
 
-    with _open_store(db, must_exist=True) as store:
+    with _read_store(db) as store:
         s = summarise(store)
     console = Console()
     docs = ", ".join(f"{n} {status}" for status, n in sorted(s.documents.items()))

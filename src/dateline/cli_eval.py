@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ._console import err
+from ._console import err, progress_bar
 from ._console import fail as _fail
 
 eval_app = typer.Typer(help="Measure quality against gold data.", no_args_is_help=True)
@@ -85,8 +84,7 @@ def eval_timex(
     if not sets:
         raise _fail(f"no .tml files under {gold}")
     total = len({path for files in sets.values() for path in files})
-    columns = (TextColumn("[bold]timex"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
+    with progress_bar("timex", described=False, transient=True) as bar:
         task = bar.add_task("", total=total)
         try:
             results = score_sets(sets, not no_parser, lambda _: bar.advance(task))
@@ -113,8 +111,7 @@ def eval_dating(
     if not gold.is_dir() or not topic_folders(gold):
         err.print(f"skipped: no Timeline17 articles.csv under {gold}")
         return
-    columns = (TextColumn("[bold]dating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
+    with progress_bar("dating", described=False, transient=True) as bar:
         task = bar.add_task("", total=None)
         results = score_dating(gold, docs, reading_day(), lambda: bar.advance(task))
     for name, scores in results.items():
@@ -148,6 +145,15 @@ def eval_timeline(
     show_dates: Annotated[
         bool, typer.Option("--dates", help="List each timeline's predicted dates.")
     ] = False,
+    oracle: Annotated[
+        bool,
+        typer.Option(
+            "--oracle",
+            help="Also the ceiling: the best F1 picking only among the salience function's"
+            " candidate days or only among publication days, and the shares of reference"
+            " dates that are publication days or named by an article.",
+        ),
+    ] = False,
 ) -> None:
     """Score date selection on Timeline17 (news-tls protocol) against the PUBCOUNT baseline.
 
@@ -155,7 +161,7 @@ def eval_timeline(
     exact-match date precision and recall, averaged over timelines, then F1. Without
     --topic, every topic under ../shared/datasets/t17-dev.
     """
-    from .tls.evaluate import articles_in_spans, report, score_topic
+    from .tls.evaluate import articles_in_spans, oracle_report, report, score_topic
     from .tls.t17 import TopicError, read_topic, topic_folders
 
     root = topic or Path("../shared/datasets/t17-dev")
@@ -171,11 +177,13 @@ def eval_timeline(
         raise _fail(str(exc)) from exc
     if not any(t.timelines for t in topics):
         raise _fail(f"no reference timelines (timelines/*.txt) under {root}")
-    columns = (TextColumn("[bold]timeline"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
+    with progress_bar("timeline", described=False, transient=True) as bar:
         task = bar.add_task("", total=sum(articles_in_spans(t) for t in topics))
-        results = [r for t in topics for r in score_topic(t, lambda: bar.advance(task))]
+        results = [r for t in topics for r in score_topic(t, lambda: bar.advance(task), oracle)]
     print(report(results))
+    if oracle:
+        print()
+        print(oracle_report(results))
     if show_dates:
         for r in results:
             print(f"== {r.topic}/{r.name}: {' '.join(r.predicted)}")

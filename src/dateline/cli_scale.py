@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ._console import DEFAULT_DB, DbOption, err
+from ._console import DEFAULT_DB, DbOption, err, progress_bar
 from ._console import fail as _fail
 
 if TYPE_CHECKING:
@@ -26,14 +25,6 @@ if TYPE_CHECKING:
 class ExecutorName(StrEnum):
     local = "local"
     ray = "ray"
-
-
-def progress_bar(label: str) -> Progress:
-    """The bar ``ingest`` and ``load`` show on standard error."""
-    return Progress(
-        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-    )  # fmt: skip
 
 
 def print_report(report: IngestReport, db: Path) -> None:
@@ -69,11 +60,10 @@ def ingest_on_ray(
 ) -> None:
     """``dateline ingest --executor ray``: annotate on Ray, write shards to ``shards``."""
     from .executors.ray import RayMissing, ingest_to_shards
-    from .sources import expected_documents, iter_raw_documents
+    from .sources import expected_documents
 
     if shards is None:
         raise _fail("--executor ray writes shards: give a folder with --shards DIR")
-    raws = iter_raw_documents([str(p) for p in paths], options.limits)
     with progress_bar("annotate") as bar:
         task = bar.add_task("", total=expected_documents(paths))
 
@@ -82,8 +72,9 @@ def ingest_on_ray(
 
         try:
             report = ingest_to_shards(
-                raws, shards, options, address=address, parquet=parquet, written=written
-            )
+                [str(p) for p in paths], shards, options, address=address,
+                parquet=parquet, written=written,
+            )  # fmt: skip
         except (RayMissing, FileExistsError) as exc:
             raise _fail(str(exc)) from exc
     counts = ", ".join(f"{n} {status}" for status, n in sorted(report.statuses.items()))

@@ -55,7 +55,7 @@ def graph(
     ] = "",
 ) -> None:
     """The actors and who acted on whom: nodes, and directed edges aggregated over events."""
-    from .cli import _date_bound, _open_store
+    from .cli import _date_bound, _read_store
     from .views.graph import actor_graph, write_graph
 
     extra = [m.strip() for m in include.split(",") if m.strip()]
@@ -66,7 +66,7 @@ def graph(
         suffix = output.suffix.lower().lstrip(".") if output else ""
         format = GraphFormat(suffix) if suffix in GraphFormat.__members__ else GraphFormat.gexf
     date_from, date_to = _date_bound(date_from, "--from"), _date_bound(date_to, "--to")
-    with _open_store(db, must_exist=True) as store:
+    with _read_store(db) as store:
         built = actor_graph(store, date_from=date_from, date_to=date_to,
                             modalities=["asserted", *extra])  # fmt: skip
     if output is None or str(output) == "-":
@@ -96,12 +96,12 @@ def dyad(
     format: Annotated[DyadFormat, typer.Option("--format", "-f")] = DyadFormat.text,
 ) -> None:
     """Cooperation and conflict between two actors, period by period (asserted events)."""
-    from .cli import _open_store
+    from .cli import _read_store
     from .views.dyads import dyad_series, render_text, resolve_side
 
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise _fail(f"--chart {chart} must end in .png or .svg")
-    with _open_store(db, must_exist=True) as store:
+    with _read_store(db) as store:
         sides = []
         for query in (a, b):
             side = resolve_side(store, query)

@@ -174,7 +174,18 @@ def _name_words(reports: Iterable[ReportLike]) -> set[str]:
 
 def terms(sentence: str, excluded: Iterable[str] = ()) -> Counter[str]:
     """The words of a sentence that TF-IDF compares, with their counts."""
-    skip = _stopwords() | set(excluded)
+    counts = sentence_terms(sentence)
+    skip = set(excluded)
+    if not skip:
+        return Counter(counts)
+    return Counter({w: c for w, c in counts.items() if w not in skip})
+
+
+@lru_cache(maxsize=1 << 14)
+def sentence_terms(sentence: str) -> Counter[str]:
+    """``terms(sentence)``, computed once: linking compares the same stored sentences
+    with every new report that may join their event. Shared: never change it."""
+    skip = _stopwords()
     return Counter(w for w in _WORD.findall(fold(sentence)) if w not in skip)
 
 

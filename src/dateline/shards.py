@@ -58,10 +58,12 @@ def shard_rows(
     documents = [prepare(raw, options) for raw in raws]
     screened = [to_dict(document) for document in documents]
     accepted = [document for document in documents if document.status == "ok"]
-    annotations = iter(annotate_batch(accepted, options.batch_size))
+    annotations = iter(annotate_batch(accepted, options.batch_size, options.limits.max_seconds))
     rows = []
     for order, document, as_screened in zip(orders, documents, screened, strict=True):
-        annotation = next(annotations) if document.status == "ok" else None
+        # As screened: annotating marks a document it failed on (or ran out of time on) as
+        # failed, and that document has its annotation too, recording why.
+        annotation = next(annotations) if as_screened["status"] == "ok" else None
         record = {
             "shard_version": SHARD_VERSION, "order": order, "document": as_screened,
             "annotation": _annotation_record(annotation) if annotation else None,

@@ -67,3 +67,18 @@ def test_sector_without_country(resolve: Callable[[str], Resolved]) -> None:
 
 def test_title_before_a_name_is_not_a_group(resolve: Callable[[str], Resolved]) -> None:
     assert groups(resolve("Venezuelan President Nicolás Maduro spoke on Monday.")) == []
+
+
+def test_char_ranges_overlap_as_the_range_by_range_test_says() -> None:
+    import random
+
+    from dateline.actors.agents import CharRanges
+
+    rng = random.Random(7)
+    for _ in range(200):
+        ranges = [(s, s + rng.randint(-2, 6)) for s in rng.sample(range(60), 6)]
+        taken = CharRanges(ranges)
+        for start in range(-2, 70):
+            for end in range(start - 2, start + 8):
+                expected = any(start < e and s < end for s, e in ranges)
+                assert taken.overlaps(start, end) == expected, (ranges, start, end)

@@ -82,6 +82,17 @@ def test_a_title_case_headline_is_read_in_sentence_case(extract: Extract) -> Non
     assert [r.actor_id for r in visit.recipients] == ["VEN"]
 
 
+def test_a_title_case_line_inside_an_article_is_read_at_its_own_offsets(
+    extract: Extract,
+) -> None:
+    text = "Officials in Caracas spoke on Monday.\nUS Joint Chiefs Visit Post-Maduro Venezuela"
+    _, events = extract(text, ("US", "USA"), ("Venezuela", "VEN"))
+    [visit] = [e for e in events if e.mode == "visit"]
+    assert (visit.type, visit.trigger) == ("CONSULT", "Visit")
+    assert visit.trigger_start == text.index("Visit")
+    assert [r.actor_id for r in visit.recipients] == ["VEN"]
+
+
 def test_the_main_clause_event_ranks_first(extract: Extract) -> None:
     text = (
         "If the US imposed sanctions on Russia as a result of Putin's invasion of Ukraine,"

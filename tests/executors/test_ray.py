@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.executors import ray as ray_executor
 from dateline.executors.ray import RayMissing, import_ray, start_ray
+from dateline.pipeline import IngestOptions, prepare
 from dateline.shards import load_shards
+from dateline.sources import input_files, iter_raw_documents
 from dateline.store import Store
 
 from .conftest import store_records
@@ -126,3 +131,123 @@ def test_without_ray_installed_the_error_says_what_to_install(
     monkeypatch.setitem(sys.modules, "ray", None)  # what an absent package looks like
     with pytest.raises(RayMissing, match=r"install dateline\[ray\]"):
         import_ray(local=True)
+
+
+def write_many_files(root: Path) -> list[Path]:
+    """A corpus of many small files (and one file of several documents) in nested
+    folders; the paths to ingest, given in an order that is not the sorted one."""
+    for folder, first in (("a", 0), ("b/nested", 10)):
+        (root / folder).mkdir(parents=True)
+        for i in range(first, first + 10):
+            (root / folder / f"{i:02d}.txt").write_text(
+                f"Officials in Caracas said on March {i + 1}, 2025 that talks with "
+                f"Colombia would resume in Bogota (report {i}).\n",
+                encoding="utf-8",
+            )
+    (root / "a" / ".hidden.txt").write_text("Not read.\n", encoding="utf-8")
+    (root / "a" / "notes.md").write_text("# not read\n", encoding="utf-8")
+    records = [
+        {"id": f"wire-{i}", "published": "2025-03-20",
+         "text": f"Brazil said on Friday that Venezuela moved {i} battalions toward Guyana."}
+        for i in range(5)
+    ]  # fmt: skip
+    (root / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    (root / "z.txt").write_text("Guyana asked the United Nations to meet.\n", "utf-8")
+    return [root / "b", root / "c.jsonl", root / "missing.txt", root / "a", root / "z.txt"]
+
+
+class StreamedRun(NamedTuple):
+    paths: list[Path]
+    records: list[dict[str, Any]]  # the shards' records, in order
+    plan: ray_executor.ReadPlan
+    read_here: int  # documents this process read
+    put_types: list[type]  # what it put in the object store
+
+
+@pytest.fixture(scope="module")
+def streamed_run(ray_session: Any, tmp_path_factory: pytest.TempPathFactory) -> StreamedRun:
+    """Many small files ingested on Ray in read tasks of four files, two at a time, in
+    blocks of two documents or so, with what the driver read and put meanwhile."""
+    root = tmp_path_factory.mktemp("many")
+    paths = write_many_files(root / "corpus")
+    sources = importlib.import_module("dateline.sources")
+    read, put, plan_reads = sources._read, ray_session.put, ray_executor.plan_reads
+    read_here, put_types, plans = [], [], []
+
+    def reading_here(path: Path, limits: Any) -> Iterator[Any]:
+        read_here.append(path)
+        return read(path, limits)
+
+    def putting(value: Any, *args: Any, **kwargs: Any) -> Any:
+        put_types.append(type(value))
+        return put(value, *args, **kwargs)
+
+    def planning(*args: Any, **kwargs: Any) -> ray_executor.ReadPlan:
+        plans.append(plan_reads(*args, **kwargs))
+        return plans[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ray_executor, "FILES_PER_READ", 4)
+        patch.setattr(ray_executor, "WORKERS_PER_READER", 1)  # two read tasks at a time
+        patch.setattr(ray_executor, "BLOCK_DOCUMENTS", 2)
+        patch.setattr(ray_executor, "BLOCK_BYTES", 500)
+        patch.setattr(ray_executor, "plan_reads", planning)
+        patch.setattr(sources, "_read", reading_here)
+        patch.setattr(ray_session, "put", putting)
+        report = ray_executor.ingest_to_shards(
+            paths, root / "shards", IngestOptions(workers=2, batch_size=2), shard_size=10
+        )
+    records = [
+        json.loads(line)
+        for shard in report.shards
+        for line in shard.read_text(encoding="utf-8").splitlines()
+    ]
+    return StreamedRun(paths, records, plans[0], len(read_here), put_types)
+
+
+def test_a_ray_run_reads_its_inputs_in_ray_workers_not_in_the_driver(
+    streamed_run: StreamedRun,
+) -> None:
+    assert len(streamed_run.records) == 27
+    # The driver lists the files and reads none of them...
+    assert streamed_run.read_here == 0
+    # ... and puts no documents in the object store: only Ray Data's read tasks (each
+    # holding the paths of its files) and the actors' arguments.
+    put_types = streamed_run.put_types
+    assert "ReadTask" in {t.__name__ for t in put_types}
+    assert not [t for t in put_types if t.__module__.startswith("pyarrow")]
+
+
+def test_a_streamed_ray_run_keeps_the_input_order_across_files_and_read_tasks(
+    streamed_run: StreamedRun,
+) -> None:
+    paths, records, plan = streamed_run.paths, streamed_run.records, streamed_run.plan
+    # Several read tasks, two at a time (on a machine of two CPUs or more).
+    assert len(plan.groups) == 6 and plan.readers == min(2, os.cpu_count() or 1)
+    options = IngestOptions(workers=2, batch_size=2)
+    local = [prepare(raw, options) for raw in iter_raw_documents(paths)]
+    assert [r["order"] for r in records] == list(range(len(local)))
+    assert [(r["document"]["source"], r["document"]["id"], r["document"]["status"])
+            for r in records] == [(d.source, d.id, d.status) for d in local]  # fmt: skip
+    # Folders walked in sorted order, in the order the paths were given.
+    assert [Path(r["document"]["source"]).name for r in records[:3]] == [
+        "10.txt", "11.txt", "12.txt",
+    ]  # fmt: skip
+    assert [r["annotation"] is not None for r in records] == [d.status == "ok" for d in local]
+    assert sum(d.status == "ok" for d in local) == 26  # all but the missing file
+
+
+def test_a_ray_run_goes_on_past_read_tasks_that_find_no_document(
+    ray_session: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "none.urls").write_text("# nothing to fetch\n", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("Guyana asked the United Nations to meet.\n", "utf-8")
+    paths = [tmp_path / "empty.jsonl", tmp_path / "none.urls", tmp_path / "one.txt"]
+    plan = ray_executor.plan_reads(list(input_files(paths)), workers=2)
+    assert plan.groups[0] == [(str(p), False) for p in paths[:2]]  # yields nothing
+    # Fewer blocks than actors: Ray Data's warning about it is no error (-W error).
+    report = ray_executor.ingest_to_shards(paths, tmp_path / "shards", IngestOptions(workers=2))
+    assert (report.written, [p.name for p in report.shards]) == (1, ["part-00000.jsonl"])
+    record = json.loads((tmp_path / "shards" / "part-00000.jsonl").read_text("utf-8"))
+    assert (record["order"], record["document"]["source"]) == (0, str(paths[2]))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+import math
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -157,3 +159,18 @@ def test_a_fixed_file_replaces_its_whole_file_failure(
         store.add_annotation(fixed)
         rows = {(r[0], r[1]) for r in store.rows("SELECT source, status FROM documents")}
         assert rows == {("rows.csv#1", "ok"), ("rows.csv#2", "skipped")}
+
+
+def test_records_json_writes_but_orjson_refuses_still_decode(
+    tmp_path: Path, make_annotation: AnnotationFactory
+) -> None:
+    # json.dumps writes NaN for a float that is not a number; the fast decoder refuses it.
+    with Store(tmp_path / "s.db") as store:
+        store.add_annotation(make_annotation())
+        (record,) = store.conn.execute("SELECT record FROM events").fetchone()
+        written = json.dumps({**json.loads(record), "intensity": math.nan})
+        assert "NaN" in written
+        store.conn.execute("UPDATE events SET record = ?", (written,))
+        (event,) = store.events()
+        assert event.intensity is not None and math.isnan(event.intensity)
+        assert event.type == "CONSULT"

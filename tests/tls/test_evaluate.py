@@ -9,7 +9,14 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
-from dateline.tls.evaluate import average, date_scores, report, score_topic
+from dateline.tls.evaluate import (
+    average,
+    date_scores,
+    oracle_report,
+    oracle_scores,
+    report,
+    score_topic,
+)
 from dateline.tls.t17 import TopicError, read_timeline, read_topic
 
 SEPARATOR = "-" * 32
@@ -101,12 +108,46 @@ def test_precision_and_recall_differ_when_fewer_dates_are_predicted() -> None:
     assert mean.f1 == pytest.approx(2 * 0.25 * 0.125 / (0.25 + 0.125))  # not the mean of F1s
 
 
+def test_oracle_scores_pick_every_reachable_reference_date() -> None:
+    reference = ["2010-01-01", "2010-01-02", "2010-01-03", "2010-01-04"]
+    two_of_four = oracle_scores(["2010-01-01", "2010-01-03", "2010-01-09", "2010-01-10",
+                                 "2010-01-11"], reference)  # fmt: skip
+    assert (two_of_four.precision, two_of_four.recall) == (0.5, 0.5)
+    # Fewer candidates than reference dates: only those can be predicted.
+    few = oracle_scores(["2010-01-01", "2010-01-09"], reference)
+    assert (few.precision, few.recall) == (0.5, 0.25)
+    assert oracle_scores([], reference) == date_scores([], reference)
+
+
+def test_oracle_of_each_timeline(topic: Path) -> None:
+    a, b = score_topic(read_topic(topic), oracle=True)
+    assert a.oracle is not None and b.oracle is not None
+    # Timeline a (12, 14, 16 January; articles of the 13th, 15th and 16th). Every day of
+    # the span has some evidence: the 12th and 14th are named (and the days before a
+    # publication day), the 13th, 15th and 16th are publication days; "today" on the 16th
+    # names it too. Among publication days only the 16th is a reference date.
+    assert (a.oracle.salience.precision, a.oracle.salience.recall) == (1.0, 1.0)
+    assert (a.oracle.published.precision, a.oracle.published.recall) == (1 / 3, 1 / 3)
+    assert (a.oracle.published_share, a.oracle.referenced_share) == (1 / 3, 1.0)
+    # Timeline b (13, 15 January): both are publication days, neither is named (the
+    # articles name the 12th and the 14th).
+    assert (a.oracle.salience.f1, b.oracle.salience.f1, b.oracle.published.f1) == (1, 1, 1)
+    assert (b.oracle.published_share, b.oracle.referenced_share) == (1.0, 0.0)
+    (header, row) = oracle_report([a, b]).splitlines()
+    assert "salience" in header
+    # system F1 7/12; oracles 1 and (1/3 + 1) / 2; shares the same means.
+    assert row.split() == ["quake", "2", "5", "0.583", "1.000", "0.667", "0.667", "0.500"]
+
+
 def test_cli(topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
     scored = runner.invoke(app, ["eval", "timeline", "--topic", str(topic), "--dates"])
     assert scored.exit_code == 0, scored.output
     assert "PUBCOUNT" in scored.stdout and "0.583" in scored.stdout
     assert "== quake/a.txt: 2010-01-12 2010-01-14 2010-01-15" in scored.stdout
+    ceiling = runner.invoke(app, ["eval", "timeline", "--topic", str(topic), "--oracle"])
+    assert ceiling.exit_code == 0 and "oracle:salience" in ceiling.stdout
+    assert "oracle" not in scored.stdout
     root = runner.invoke(app, ["eval", "timeline", "--topic", str(tmp_path)])
     assert root.exit_code == 0 and "quake" in root.stdout  # a folder of topics
     missing = runner.invoke(app, ["eval", "timeline", "--topic", str(tmp_path / "none")])

@@ -10,6 +10,7 @@ import pytest
 from dateline.tls.salience import (
     WEIGHTS,
     DateSalience,
+    burstiness,
     date_salience,
     pubcount,
     reference_weight,
@@ -47,12 +48,25 @@ def test_an_article_counts_once_per_date() -> None:
     jan10 = scores["2026-01-10"]
     assert (jan10.referring, jan10.weighted, jan10.published_on) == (2, 2.0, 1)
     assert jan10.published_next == 2  # a and b appeared the day after
-    assert jan10.score == pytest.approx(math.log1p(2) + 0.5 * math.log1p(1) + 0.5 * math.log1p(2))
+    # One article on the 10th, two on the 11th among the three days either side: a burst
+    # of 1 / (1 + 2 / 6).
+    assert jan10.burst == pytest.approx(0.75)
+    assert jan10.score == pytest.approx(
+        math.log1p(2) + 0.5 * math.log1p(1) + 0.5 * math.log1p(2) + 0.25 * math.log1p(0.75)
+    )
     assert scores["2026-01"].precision == "month" and scores["2026-01"].referring == 1
     assert scores["2026-01-11"].published_on == 2 and scores["2026-01-11"].referring == 0
     with_events = date_salience(refs, published, {"2026-01-10": 3})["2026-01-10"]
     assert with_events.score == pytest.approx(jan10.score + math.log1p(3))
     assert "2 articles refer to it" in jan10.explain()
+
+
+def test_burstiness_is_a_day_against_its_week() -> None:
+    on_day = {"2026-01-10": 6, "2026-01-08": 3, "2026-01-13": 3, "2026-01-14": 9}
+    assert burstiness(on_day, "2026-01-10", 3) == pytest.approx(6 / (1 + 6 / 6))
+    assert burstiness(on_day, "2026-01-10", 1) == pytest.approx(6.0)  # no neighbour
+    assert burstiness(on_day, "2026-01-11", 3) == 0.0  # nothing published that day
+    assert burstiness(on_day, "2026-01", 3) == 0.0
 
 
 def test_unreadable_keys_are_ignored() -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.model import Actor, Mention
-from dateline.nlp import token_columns
+from dateline.nlp import TokenColumns, sentence_of, token_columns
 
 SKIPPED_AT_START = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE", "PART"})
 #: Agent nouns that name a body even in the singular; other bare agents must be plural
@@ -50,13 +50,21 @@ class NamedSpan(Protocol):
 
 def agent_sectors(token: Token, kb: KnowledgeBase) -> tuple[str, ...]:
     """Sectors of the agent phrase ending at this noun ("armed forces", "officials")."""
-    head_forms = dict.fromkeys([token.lemma_.lower(), token.lower_])
-    lower = token_columns(token.doc).lower
+    return _sectors_at(token_columns(token.doc), token.i, kb)
+
+
+def _sectors_at(columns: TokenColumns, i: int, kb: KnowledgeBase) -> tuple[str, ...]:
+    """``agent_sectors`` of the token at ``i``, from the document's columns."""
+    lower = columns.lower
+    heads = _agent_heads(kb)
+    if columns.lemma[i] not in heads and lower[i] not in heads:
+        return ()  # no agent phrase ends with this word (most nouns)
+    head_forms = dict.fromkeys([columns.lemma[i], lower[i]])
     for size in (3, 2):
-        first = token.i - size + 1
+        first = i - size + 1
         if first < 0:
             continue
-        before = " ".join(lower[first : token.i])
+        before = " ".join(lower[first:i])
         for head in head_forms:
             if f"{before} {head}" in kb.agents:
                 return kb.agents[f"{before} {head}"]
@@ -66,10 +74,26 @@ def agent_sectors(token: Token, kb: KnowledgeBase) -> tuple[str, ...]:
     return ()
 
 
+_heads: tuple[KnowledgeBase, int, frozenset[str]] | None = None
+
+
+def _agent_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """Every ending of the knowledge base's agent phrases at a word boundary ("forces"
+    and "armed forces" of "armed forces"): the words an agent phrase can end with."""
+    global _heads
+    if _heads is None or _heads[0] is not kb or _heads[1] != len(kb.agents):
+        endings: set[str] = set()
+        for phrase in kb.agents:
+            words = phrase.split(" ")
+            endings.update(" ".join(words[k:]) for k in range(len(words)))
+        _heads = (kb, len(kb.agents), frozenset(endings))
+    return _heads[2]
+
+
 def _phrase_bounds(token: Token, countries_at: dict[int, str]) -> tuple[int, int]:
     """Token range of the agent phrase: modifiers + head (+ "of/from" + country)."""
     doc = token.doc
-    start = max(token.left_edge.i, token.sent.start)
+    start = max(token.left_edge.i, sentence_of(doc, token.i).start)
     while start < token.i and doc[start].pos_ in SKIPPED_AT_START:
         start += 1
     for child in token.lefts:
@@ -111,24 +135,36 @@ def agent_groups(
             for token in span:
                 countries_at.setdefault(token.i, country)
     person_starts = {name.start for name in names if actors[name.actor_id].kind == "person"}
+    in_names = CharRanges(name_ranges)
+    # Only these can be what a phrase holds instead of a group (below).
+    stateless = [
+        name for name in names
+        if actors[name.actor_id].kind == "organisation" and not actors[name.actor_id].country
+    ]  # fmt: skip
     results: list[tuple[Mention, Actor]] = []
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod"):
+    columns = token_columns(doc)
+    pos, idx, heads = columns.pos, columns.idx, _agent_heads(kb)
+    for i in range(len(pos)):
+        if pos[i] not in ("NOUN", "PROPN"):
             continue
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if following is not None and following.idx in person_starts:
-            continue  # a title before a name ("Venezuelan President Nicolás Maduro")
-        sectors = agent_sectors(token, kb)
+        if columns.lemma[i] not in heads and columns.lower[i] not in heads:
+            continue  # no agent phrase ends with this word (most nouns)
+        sectors = _sectors_at(columns, i, kb)
         if not sectors:
             continue
+        token = doc[i]
+        if token.dep_ in ("compound", "amod", "nmod"):
+            continue
+        if i + 1 < len(idx) and idx[i + 1] in person_starts:
+            continue  # a title before a name ("Venezuelan President Nicolás Maduro")
         end_char = token.idx + len(token.text)
-        if any(token.idx < end and start < end_char for start, end in name_ranges):
+        if in_names.overlaps(token.idx, end_char):
             continue  # part of a name ("Joint Chiefs of Staff")
         start, end = _phrase_bounds(token, countries_at)
-        if _holds_stateless_organisation(doc, start, end, names, actors):
+        if _holds_stateless_organisation(doc, start, end, stateless, actors):
             continue  # "a UN peacekeeping force": the organisation is the actor
         countries: list[str | None] = list(
-            dict.fromkeys(countries_at[i] for i in range(start, end) if i in countries_at)
+            dict.fromkeys(countries_at[k] for k in range(start, end) if k in countries_at)
         )
         lemma = token.lemma_.lower()
         singular_doer = token.dep_ in SUBJECT_DEPS and sectors[0] in ARMED_SECTORS
@@ -148,12 +184,37 @@ def agent_groups(
 def _holds_stateless_organisation(
     doc: Doc, start: int, end: int, names: Sequence[NamedSpan], actors: dict[str, Actor]
 ) -> bool:
+    if not names:
+        return False
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return any(
         first <= name.start and name.end <= last
         and actors[name.actor_id].kind == "organisation" and not actors[name.actor_id].country
         for name in names
     )  # fmt: skip
+
+
+class CharRanges:
+    """Character ranges, for telling at once whether a span overlaps any of them (as
+    ``start < range_end and range_start < end`` would, range by range)."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        self._ranges = ranges
+        # Offsets into a text are never negative; if one is, every test goes range by range.
+        self._by_range = any(start < 0 for start, _ in ranges)
+        self._chars = bytearray(0 if self._by_range else max([0, *(e for _, e in ranges)]))
+        for start, end in [] if self._by_range else ranges:
+            if end > start:
+                self._chars[start:end] = b"\x01" * (end - start)
+        # An empty range holds no character, yet overlaps the spans around it.
+        self._empty = [(start, end) for start, end in ranges if end <= start]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start >= end or start < 0 or self._by_range:  # as the test of each range says
+            return any(start < e and s < end for s, e in self._ranges)
+        if self._chars.find(1, start, end) >= 0:
+            return True
+        return any(start < e and s < end for s, e in self._empty)
 
 
 def _group_actor(kb: KnowledgeBase, country: str | None, sectors: tuple[str, ...]) -> Actor:

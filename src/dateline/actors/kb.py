@@ -13,6 +13,8 @@ import dataclasses
 import gc
 import gzip
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -69,11 +71,11 @@ class KnowledgeBase:
     built_people: dict[str, Entry] = field(default_factory=dict)
 
     def may_start_name(self, token_text: str) -> bool:
-        return first_word(fold(token_text)) in self.first_words
+        return _first_folded_word(token_text) in self.first_words
 
     def longest_name_from(self, token_text: str) -> int:
         """The most words of a name that starts with this token (0: none starts with it)."""
-        return self.first_words.get(first_word(fold(token_text)), 0)
+        return self.first_words.get(_first_folded_word(token_text), 0)
 
     def _index_name(self, key: str) -> None:
         words = key.count(" ") + 1
@@ -84,7 +86,7 @@ class KnowledgeBase:
 
     def lookup(self, text: str) -> Entry | None:
         """The entry a surface text names, honouring the capitals-only rule."""
-        key = fold(text)
+        key = _folded(text)
         entry = self.names.get(key)
         if entry is None and key in self.deferred:
             entry = self._build_deferred(key)
@@ -110,6 +112,16 @@ class KnowledgeBase:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+
+#: ``fold`` of the texts looked up: the scan of every document asks about the same
+#: capitalised words and phrases again and again.
+_folded = lru_cache(maxsize=1 << 16)(fold)
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_folded_word(text: str) -> str:
+    """``first_word(fold(text))``, once per text."""
+    return first_word(_folded(text))
 
 
 def first_word(folded: str) -> str:
@@ -268,10 +280,17 @@ def load_kb() -> KnowledgeBase:
     """
     # Tens of thousands of small objects, none of them garbage: the cyclic collector's
     # passes over them would more than double the load time.
+    with collector_paused():
+        return _build_kb()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a large, lasting index is built."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build_kb()
+        yield
     finally:
         if collecting:
             gc.enable()

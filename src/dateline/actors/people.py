@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.actors.kb import Entry, KnowledgeBase, slug
+from dateline.nlp import sentence_of
 from dateline.textnorm import fold
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -122,7 +123,7 @@ def title_phrase_start(doc: Doc, name_start: int, kb: KnowledgeBase) -> int:
     """Index of the first token of the title phrase right before a name (or name_start)."""
     start = name_start
     i = name_start - 1
-    sentence_start = doc[name_start].sent.start
+    sentence_start = sentence_of(doc, name_start).start
     while i >= sentence_start:
         token = doc[i]
         word = token.lower_

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from dateline.actors.agents import agent_groups
+from dateline.actors.agents import CharRanges, agent_groups
 from dateline.actors.kb import Entry, KnowledgeBase, load_kb, slug
 from dateline.actors.people import (
     POSSESSIVES,
@@ -29,7 +29,7 @@ from dateline.actors.people import (
     canonical_name,
 )
 from dateline.model import Actor, Mention, Role
-from dateline.nlp import token_columns
+from dateline.nlp import sentence_bounds, sentence_of, token_columns
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -96,18 +96,26 @@ def resolve_actors(doc: Doc, doc_id: str) -> tuple[list[Mention], dict[str, Acto
 
 def scan_knowledge_base(doc: Doc, kb: KnowledgeBase) -> tuple[list[Name], list[tuple[int, int]]]:
     """Longest knowledge-base matches; also the ranges of regions, which are not actors."""
-    ner_label = {token.i: ent.label_ for ent in doc.ents for token in ent}
+    ner_label: dict[int, str] = {}
+    for ent in doc.ents:
+        label = ent.label_
+        for k in range(ent.start, ent.end):
+            ner_label[k] = label
+    columns = token_columns(doc)
+    texts, lowers, spaces = columns.text, columns.lower, columns.is_space
     names: list[Name] = []
     blocked: list[tuple[int, int]] = []
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if token.is_space or token.lower_ == "the" or not any(c.isupper() for c in token.text):
+    while i < len(texts):
+        text = texts[i]
+        # Only a word with a capital can start a name ("islower": no capital at all).
+        if spaces[i] or lowers[i] == "the" or text.islower() or not any(map(str.isupper, text)):
             i += 1
             continue
         match = None if _after_attitude_prefix(doc, i) else _longest_match(doc, i, kb, ner_label)
         if match is None:
-            names += _hyphen_parts(doc, i, kb)
+            if HYPHENS.search(text):
+                names += _hyphen_parts(doc, i, kb)
             i += 1
             continue
         span, entry = match
@@ -135,9 +143,10 @@ def _label(entry: Entry, ner_label: str | None) -> str:
 
 def _after_attitude_prefix(doc: Doc, i: int) -> bool:
     """ "anti-American" split into "anti", "-", "American"."""
-    if i < 2 or doc[i - 1].text not in ("-", "–") or doc[i - 2].whitespace_:
+    columns = token_columns(doc)
+    if i < 2 or columns.text[i - 1] not in ("-", "–") or columns.whitespace[i - 2]:
         return False
-    return doc[i - 2].lower_ in ATTITUDE_PREFIXES
+    return columns.lower[i - 2] in ATTITUDE_PREFIXES
 
 
 def _longest_match(
@@ -148,16 +157,28 @@ def _longest_match(
     longest = max(kb.longest_name_from(word), kb.longest_name_from(word.upper()))
     if not longest:
         return None
-    # Up to the longest name starting with this word, plus slack for punctuation tokens.
+    # Up to the longest name starting with this word, plus slack for punctuation tokens;
+    # a name never runs over white space (a line break, a double space).
     limit = min(len(doc), i + longest + 3)
+    for k in range(i, limit):
+        if columns.is_space[k]:
+            limit = k
+            break
+    # The texts of the candidate spans, built up word by word (``columns.span_text``).
+    texts, built = [], ""
+    for k in range(i, limit):
+        texts.append(built + columns.text[k])
+        built = texts[-1] + columns.whitespace[k]
     for end in range(limit, i, -1):
         last = columns.text[end - 1]
-        if any(columns.is_space[i:end]) or last in POSSESSIVES or columns.is_punct[end - 1]:
+        if last in POSSESSIVES or columns.is_punct[end - 1]:
             continue
-        text = columns.span_text(i, end)
+        text = texts[end - i - 1]
         entry = kb.lookup(text)
-        if entry is None and end - i == 1 and is_heading(i, doc):
-            entry = kb.lookup(text.upper())  # "Us" in a title-case headline is "US"
+        if entry is None and end - i == 1:
+            written = kb.lookup(text.upper())  # "Us" in a title-case headline is "US"
+            if written is not None and is_heading(i, doc):
+                entry = written
         if entry is None:
             continue
         if entry.alias_kind == "place" and ner_label.get(i) not in PLACE_LABELS:
@@ -180,7 +201,7 @@ def _after_unknown_first_name(doc: Doc, i: int, kb: KnowledgeBase) -> bool:
         and kb.lookup(before.text) is None
         and not is_heading(i, doc)
         # A sentence's first word is capitalised anyway ("Understanding Machado's role").
-        and (before.i != before.sent.start or before.ent_type_ == "PERSON")
+        and (before.i != sentence_of(doc, before.i).start or before.ent_type_ == "PERSON")
     )
 
 
@@ -202,15 +223,11 @@ def _hyphen_parts(doc: Doc, i: int, kb: KnowledgeBase) -> list[Name]:
     return parts
 
 
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in ranges)
-
-
 def ner_names(
     doc: Doc, kb: KnowledgeBase, found: list[Name], blocked: list[tuple[int, int]]
 ) -> list[Name]:
     """NER names the gazetteer did not cover, trimmed of articles, possessives and glue."""
-    taken = blocked + [(name.start, name.end) for name in found]
+    taken = CharRanges(blocked + [(name.start, name.end) for name in found])
     names: list[Name] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -221,7 +238,7 @@ def ner_names(
             if first not in kb.titles and first not in kb.agents:
                 break
             span = doc[span.start + 1 : span.end]
-        if span is None or _overlaps(span.start_char, span.end_char, taken):
+        if span is None or taken.overlaps(span.start_char, span.end_char):
             continue
         names.append(
             Name(span.start_char, span.end_char, span.text, ent.label_, None, span.start, span.end)
@@ -253,16 +270,22 @@ def is_heading(token_index: int, doc: Doc) -> bool:
     Title-case questions count too ("Will a Strike Strengthen or Weaken the Regime?"):
     NER takes their capitalised words for names.
     """
-    sentence = doc[token_index].sent
-    cache = doc.user_data.setdefault("dateline_headings", {})
-    if sentence.start not in cache:
-        words = [token for token in sentence if token.is_alpha][1:]  # the first is capital
-        last = [token for token in sentence if not token.is_space][-1]
-        capitalised = sum(1 for token in words if token.text[:1].isupper())
-        cache[sentence.start] = last.text not in {".", '"', "”"} and capitalised >= 0.6 * max(
-            len(words), 1
-        )
-    return bool(cache[sentence.start])
+    by_token = doc.user_data.setdefault("dateline_heading_tokens", {})
+    found = by_token.get(token_index)
+    if found is None:
+        start, end = sentence_bounds(doc, token_index)
+        cache = doc.user_data.setdefault("dateline_headings", {})
+        if start not in cache:
+            columns = token_columns(doc)
+            text = columns.text
+            words = [k for k in range(start, end) if columns.is_alpha[k]][1:]  # first: capital
+            last = [k for k in range(start, end) if not columns.is_space[k]][-1]
+            capitalised = sum(1 for k in words if text[k][:1].isupper())
+            cache[start] = text[last] not in {".", '"', "”"} and capitalised >= 0.6 * max(
+                len(words), 1
+            )
+        found = by_token[token_index] = bool(cache[start])
+    return bool(found)
 
 
 def _plausible_person(name: Name, doc: Doc) -> bool:
@@ -336,7 +359,8 @@ def _attribute_people(
         if actor.kind == "country" and actor.country:
             sentence = doc.char_span(name.start, name.end, alignment_mode="expand")
             if sentence is not None:
-                sentence_counts.setdefault(sentence.sent.start, Counter())[actor.country] += 1
+                start = sentence_of(doc, sentence.start).start
+                sentence_counts.setdefault(start, Counter())[actor.country] += 1
             document_counts[actor.country] += 1
     context_sector: dict[str, int] = {}
     for name in names:
@@ -354,7 +378,7 @@ def _attribute_people(
         if found.country and found.how and HOW_RANK[found.how] < decided.get(actor.id, 9):
             actor.country, decided[actor.id] = found.country, HOW_RANK[found.how]
         if found.sector in STATE_SECTORS:
-            context_sector.setdefault(actor.id, doc[name.first_token].sent.start)
+            context_sector.setdefault(actor.id, sentence_of(doc, name.first_token).start)
     for actor_id, sentence_start in context_sector.items():
         actor = actors[actor_id]
         if actor.country:

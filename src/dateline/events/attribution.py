@@ -10,6 +10,7 @@ sentence. The cue nearest the event (the innermost reporting clause) wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -17,7 +18,7 @@ from dateline.events.arguments import ActorIndex
 from dateline.events.lexicon import cue_set
 from dateline.model import Attribution
 
-from ..nlp import doc_text
+from ..nlp import doc_text, token_columns
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -52,14 +53,27 @@ def _cue(doc_text: str, speaker: Token, cue_tokens: list[Token], index: ActorInd
     return Attribution(name, doc_text[start:end], actor_id, start, end)
 
 
+@lru_cache(maxsize=4)
+def _cue_words(speech_verbs: frozenset[str], report_nouns: frozenset[str]) -> frozenset[str]:
+    return speech_verbs | report_nouns | {"cite"}
+
+
 def find_cues(sentence: Span, index: ActorIndex) -> list[Cue]:
     """The attribution cues of one sentence with the tokens each governs."""
     speech_verbs = cue_set("attribution", "speech_verbs")
     report_nouns = cue_set("attribution", "report_nouns")
     text = doc_text(sentence.doc)
     cues: list[Cue] = []
-    for token in sentence:
-        lemma = token.lemma_.lower()
+    doc, columns = sentence.doc, token_columns(sentence.doc)
+    lemmas, lowers = columns.lemma, columns.lower
+    # The words the branches below look at; no other word is a cue.
+    cue_words = _cue_words(speech_verbs, report_nouns)
+    for i in [
+        k for k in range(sentence.start, sentence.end)
+        if lemmas[k] in cue_words or lowers[k] == "according"
+    ]:  # fmt: skip
+        lemma = lemmas[i]
+        token = doc[i]
         if token.lower_ == "according":
             objects = [
                 g

@@ -30,7 +30,7 @@ from dateline.events.places import locate_events
 from dateline.events.standalone import stands_alone
 from dateline.events.triggers import carrier_of, has_event_object, noun_entry, retyped_verb
 from dateline.model import Actor, EventMention, Mention, Modality
-from dateline.nlp import doc_text
+from dateline.nlp import TokenColumns, doc_text, token_columns
 
 #: Title-case lines re-read per document: an article has a headline or a few section
 #: titles; a page of navigation links in title case is not worth a parse per line.
@@ -67,7 +67,8 @@ def confidence(
     score -= DEPTH_PENALTY * min(max(_depth(trigger) - 2, 0), 4)
     if modality == "hypothetical":
         score -= 0.1
-    if not sentence.text.rstrip().endswith((".", "!", "?", "”", '"', ";", ":")):
+    text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]  # ``sentence.text``
+    if not text.rstrip().endswith((".", "!", "?", "”", '"', ";", ":")):
         score -= 0.1  # a headline or fragment
     return round(max(0.05, min(0.95, score)), 2)
 
@@ -101,14 +102,43 @@ def _bridge(entry: LexEntry, index: int, earlier: list[EventMention]) -> Argumen
     return Arguments([], [])
 
 
+#: The parts of speech of triggers (``_may_trigger``).
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
+def _may_trigger(columns: TokenColumns, i: int, lexicon: Lexicon) -> bool:
+    """Whether the token at ``i`` can trigger an event at all: a verb or noun whose
+    lemma or form the lexicon knows (what ``retyped_verb`` and ``noun_entry`` look up
+    first). The rest of a sentence's words are never looked at more closely."""
+    pos, lemma = columns.pos[i], columns.lemma[i]
+    if pos == "VERB":
+        return lemma in lexicon.verbs or lemma in lexicon.undo_verbs
+    if pos != "NOUN" and pos != "PROPN":
+        return False
+    nouns, lower = lexicon.nouns, columns.lower[i]
+    if lemma in nouns or lower in nouns:
+        return True
+    if i >= 2 and columns.text[i - 1] == "-" and f"{columns.lower[i - 2]}-{lower}" in nouns:
+        return True  # "pull-out", split by the tokenizer
+    return pos == "PROPN" and lower.endswith("s") and lower[:-1] in nouns
+
+
 def sentence_events(
     doc_id: str, index: int, sentence: Span, actor_index: ActorIndex, lexicon: Lexicon,
     earlier: list[EventMention],
 ) -> list[EventMention]:  # fmt: skip
     """Events triggered in one sentence; ``earlier`` are the document's events so far."""
-    cues = find_cues(sentence, actor_index)
+    doc, columns = sentence.doc, token_columns(sentence.doc)
+    candidates = [
+        i for i in range(sentence.start, sentence.end)
+        if columns.pos[i] in TRIGGER_POS and _may_trigger(columns, i, lexicon)
+    ]  # fmt: skip
     found: list[Found] = []
-    for token in sentence:
+    if not candidates:  # most sentences: nothing to look at more closely
+        return merge_mentions(found, lexicon)
+    cues = find_cues(sentence, actor_index)
+    for i in candidates:
+        token = doc[i]
         entry = retyped_verb(token, lexicon) if token.pos_ == "VERB" else None
         is_verb = entry is not None
         if entry is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from dateline.events.arguments import ActorIndex
-from dateline.nlp import doc_text, parse_one
+from dateline.nlp import doc_text, parse_at, token_columns
 
 #: Shortest and longest headline worth re-reading, in words.
 MIN_WORDS = 4
@@ -25,13 +25,16 @@ TITLE_SHARE = 0.7
 
 def is_title_case(sentence: Span) -> bool:
     """True for a headline written in title case."""
-    words = [t for t in sentence if t.is_alpha]
-    long_words = [t for t in words if len(t.text) > 3]
+    if doc_text(sentence.doc)[sentence.start_char : sentence.end_char].rstrip().endswith("."):
+        return False  # first: it rules out most sentences
+    columns = token_columns(sentence.doc)
+    words = [k for k in range(sentence.start, sentence.end) if columns.is_alpha[k]]
+    long_words = [k for k in words if len(columns.text[k]) > 3]
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not long_words:
         return False
-    if sentence.text.rstrip().endswith("."):
-        return False
-    capitalised = sum(1 for t in long_words if t.text[0].isupper() and not t.is_upper)
+    capitalised = sum(
+        1 for k in long_words if columns.text[k][0].isupper() and not columns.is_upper[k]
+    )
     return capitalised / len(long_words) >= TITLE_SHARE
 
 
@@ -50,6 +53,6 @@ def sentence_case_reparse(sentence: Span, index: ActorIndex) -> Span | None:
         changed = True
     if not changed:
         return None
-    parsed = parse_one(" " * sentence.start_char + "".join(chars))
+    parsed = parse_at("".join(chars), sentence.start_char)
     first = next((t.i for t in parsed if not t.is_space), None)
     return None if first is None else parsed[first:]

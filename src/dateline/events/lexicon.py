@@ -95,12 +95,16 @@ class Lexicon:
     listed_support_entry: LexEntry | None = None
 
 
+#: The C parser where PyYAML has one: the same data, ten times faster (start-up time).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_text(name: str) -> str:
     return resources.files(PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
-    data = yaml.safe_load(_read_text(name))
+    data = yaml.load(_read_text(name), Loader=YAML_LOADER)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping")
     return data

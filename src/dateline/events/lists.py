@@ -22,7 +22,7 @@ from dateline.events.arguments import ActorIndex, unique
 from dateline.events.lexicon import LexEntry, Lexicon, plover_info
 from dateline.events.modality import modality_of
 from dateline.model import ActorRef, EventMention
-from dateline.nlp import BULLETS
+from dateline.nlp import BULLETS, TokenColumns, token_columns
 
 #: Introductions whose listed items are help given ("features support from:").
 SUPPORTING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
@@ -30,8 +30,9 @@ SUPPORTING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 
 def _intro_noun(sentence: Span, lexicon: Lexicon) -> tuple[Token, LexEntry] | None:
     """The event noun with a dangling "from" in a sentence that ends with a colon."""
-    words = [t for t in sentence if not t.is_space]
-    if not words or words[-1].text != ":":
+    columns = token_columns(sentence.doc)
+    last = _last_word(columns, sentence.start, sentence.end)
+    if last is None or columns.text[last] != ":":
         return None
     for token in sentence:
         entry = lexicon.nouns.get(token.lemma_.lower())
@@ -40,6 +41,14 @@ def _intro_noun(sentence: Span, lexicon: Lexicon) -> tuple[Token, LexEntry] | No
         holders = [token] if token.dep_ != "dobj" else [token, token.head]
         if any(c.dep_ == "prep" and c.lower_ == "from" for h in holders for c in h.children):
             return token, entry
+    return None
+
+
+def _last_word(columns: TokenColumns, start: int, end: int) -> int | None:
+    """The index of the last token in ``start:end`` that is not white space."""
+    for k in range(end - 1, start - 1, -1):
+        if not columns.is_space[k]:
+            return k
     return None
 
 

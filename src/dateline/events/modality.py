@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from dateline.events.lexicon import cue_set
 from dateline.model import Modality
+from dateline.nlp import doc_text, sentence_of
 
 #: Links through which a governor's status reaches its dependent.
 ARGUMENT_LINKS = frozenset(
@@ -220,6 +221,8 @@ def modality_of(trigger: Token) -> Modality:
             _governor_cues(head, link, cues)
         _own_cues(head, cues, negation_too=negation_reaches)
         token = head
-    if trigger.sent.text.rstrip().endswith("?"):
+    sentence = sentence_of(trigger.doc, trigger.i)
+    # The document's text, sliced: ``Span.text`` joins the sentence's tokens anew.
+    if doc_text(trigger.doc)[sentence.start_char : sentence.end_char].rstrip().endswith("?"):
         cues.question = True
     return cues.decide()

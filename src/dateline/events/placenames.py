@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.kb import Entry, load_kb, lookup_country
 from dateline.events import gazetteer
 from dateline.events.arguments import ActorIndex
+from dateline.events.lexicon import YAML_LOADER
 from dateline.model import ActorRef, Location, Mention
 from dateline.textnorm import fold
 
@@ -63,7 +64,7 @@ class PlaceWords:
 @lru_cache(maxsize=1)
 def place_words() -> PlaceWords:
     text = resources.files("dateline.events").joinpath("data", "places.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=YAML_LOADER)
     lists: dict[str, frozenset[str]] = {}
     for name in PlaceWords.__slots__:
         words = data[name]

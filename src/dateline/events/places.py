@@ -31,6 +31,7 @@ from dateline.events.arguments import ActorIndex
 from dateline.events.lexicon import load_lexicon
 from dateline.events.placenames import OF, Context, PlaceResolver, is_country, place_phrases
 from dateline.model import EventMention, Location
+from dateline.nlp import token_columns
 
 #: Prepositions through which an act reaches its object ("fired on", "talks with").
 OBJECT_PREPOSITIONS = frozenset({"with", "on", "against", "at", "to", "toward", "towards"})
@@ -55,10 +56,11 @@ def locate_events(doc: Doc, events: list[EventMention], index: ActorIndex) -> No
     """Set each event mention's location from its clause (None when none is stated)."""
     if not events:
         return
-    tokens = {token.idx: token for token in doc}
+    starting = {start: i for i, start in enumerate(token_columns(doc).idx)}
     locator = Locator(doc, index)
     for event in events:
-        trigger = tokens.get(event.trigger_start)
+        at = starting.get(event.trigger_start)
+        trigger = doc[at] if at is not None else None
         if trigger is not None and trigger.dep_ == "compound" and trigger.head.pos_ in NOUNS:
             trigger = trigger.head  # "aid operations across Haiti": where the operations are
         if trigger is not None:

@@ -15,9 +15,9 @@ Out = TypeVar("Out")
 
 
 def _load_model() -> None:
-    from ..nlp import load_pipeline
+    from ..pipeline import warm_up
 
-    load_pipeline()
+    warm_up()  # loads the model, and what the stages load on first use
 
 
 @executors.register("local")
@@ -28,12 +28,15 @@ class LocalExecutor:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
         if workers > 1:
-            # Each worker loads its own model once; "spawn" avoids forking a parent that
-            # holds SQLite connections and threads.
+            # Workers are forked from a fork server, a fresh process that has loaded the
+            # model once (``_preload``), not from this one, which holds SQLite connections
+            # and threads: every worker starts with the model already in memory, shared
+            # until written, instead of loading its own (seconds of CPU each, taken from
+            # the parsing). The initializer loads it should the preload have failed.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload([f"{__package__}._preload"])
             self._pool = ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_load_model,
+                max_workers=workers, mp_context=context, initializer=_load_model
             )
 
     def map(self, fn: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:

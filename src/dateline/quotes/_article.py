@@ -3,13 +3,14 @@ its quoted words, and lookups by character position."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, DateValue, Mention
-from ..nlp import doc_text
+from ..nlp import doc_text, token_columns
 from ._cues import load_cues
 from ._marks import Marked, find_marked
 
@@ -17,6 +18,7 @@ VERBAL = frozenset({"VERB", "AUX"})
 #: Punctuation that ends a clause: a cue never reaches across it.
 STOPS = frozenset({".", "!", "?", ";"})
 WINDOW = 12
+_LINE_BREAK = re.compile("\n")
 
 
 def end_of(token: Token) -> int:
@@ -42,14 +44,15 @@ class Article:
         self.text = doc_text(doc)
         self.actors = actors
         self.cues = load_cues()
-        self._phrase_starts = {phrase[0] for phrase in self.cues.source_phrases}
+        #: First words of the source phrases ("according" of "according to").
+        self.phrase_starts = {phrase[0] for phrase in self.cues.source_phrases}
         self.mentions = sorted(
             (m for m in mentions if m.actor_id in actors), key=lambda m: (m.start, -m.end)
         )
         self._mention_starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
-        self._token_starts = [t.idx for t in doc]
-        self._breaks = [i for i, char in enumerate(self.text) if char == "\n"]
+        self._token_starts = token_columns(doc).idx
+        self._breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)]
         self.marked = find_marked(self.text, self._breaks)
         self._mark_opens = [q.open for q in self.marked]
 
@@ -101,7 +104,7 @@ class Article:
 
     def source_phrase(self, token: Token) -> tuple[str, ...] | None:
         """The source phrase ("according to") starting at ``token``, if one does."""
-        if token.lower_ not in self._phrase_starts:
+        if token.lower_ not in self.phrase_starts:
             return None
         for phrase in self.cues.source_phrases:
             end = token.i + len(phrase)

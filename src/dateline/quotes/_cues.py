@@ -36,7 +36,8 @@ def _words(data: dict[str, Any], key: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load_cues() -> QuoteCues:
     raw = resources.files("dateline.quotes").joinpath("data", "quotes.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    # The C parser where PyYAML has one: the same data, ten times faster.
+    data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise ValueError("quotes.yaml: expected a mapping")
     pronouns = data.get("pronouns") or {}

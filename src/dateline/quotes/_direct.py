@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Token
 
+from ..nlp import sentence_of
 from ._article import VERBAL, Article
 from ._marks import Marked
 from ._speakers import Cue, phrase_cue, verb_cue
@@ -99,7 +100,7 @@ def _governing_cue(article: Article, marked: Marked) -> Cue | None:
         return None
     inside = article.doc[first]
     best: Token | None = None
-    for token in inside.sent:
+    for token in sentence_of(article.doc, inside.i):
         if (
             _is_cue_verb(token, article.cues.speech_verbs)
             and not article.quoted(token.idx)

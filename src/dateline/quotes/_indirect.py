@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import sentence_of, token_columns
 from ._article import Article, end_of
 from ._speakers import Cue, phrase_cue, phrase_object, subject, verb_cue
 
@@ -15,7 +16,13 @@ Reported = tuple[int, int, Cue, tuple[int, int] | None]
 def indirect_quotes(article: Article) -> list[Reported]:
     """Every reported clause outside quote marks, in text order of its cue."""
     found: list[Reported] = []
-    for token in article.doc:
+    columns = token_columns(article.doc)
+    starts, verbs = article.phrase_starts, article.cues.speech_verbs
+    for i, lower in enumerate(columns.lower):
+        # Only a source phrase's first word or a speech verb starts a reported clause.
+        if lower not in starts and (columns.pos[i] != "VERB" or columns.lemma[i] not in verbs):
+            continue
+        token = article.doc[i]
         if token.is_space or article.quoted(token.idx):
             continue
         phrase = article.source_phrase(token)
@@ -61,7 +68,7 @@ def _phrase_clause(
     head = phrase_object(article, token, phrase)
     if head is None:
         return None
-    sentence = [t for t in token.sent if not t.is_space]
+    sentence = [t for t in sentence_of(token.doc, token.i) if not t.is_space]
     phrase_end = max(head.right_edge.i, token.i + len(phrase) - 1)
     before = [t for t in sentence if t.i < token.i]
     after = [t for t in sentence if t.i > phrase_end]

@@ -24,8 +24,8 @@ from dateline.sources.base import (
 )
 
 __all__ = [
-    "FetchPolicy", "Limits", "ReadError", "ReaderFn", "expected_documents",
-    "iter_raw_documents", "readers",
+    "FetchPolicy", "InputFile", "Limits", "ReadError", "ReaderFn", "expected_documents",
+    "input_files", "iter_raw_documents", "read_input_file", "readers",
 ]  # fmt: skip
 #: Readers that yield many documents per file: their files cannot be counted in advance.
 MULTI_DOCUMENT_SUFFIXES = frozenset(
@@ -43,17 +43,38 @@ def iter_raw_documents(
     are passed over silently; a file named explicitly is always reported on.
     """
     limits = limits or Limits()
+    for file in input_files(paths):
+        yield from read_input_file(file, limits)
+
+
+#: One input of ``iter_raw_documents``: a path, and whether it was found in a folder
+#: (True) or given (False: it may be missing or not a regular file).
+InputFile = tuple[str, bool]
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[InputFile]:
+    """The files ``iter_raw_documents(paths)`` reads, in the order it reads them: each path
+    given, a folder replaced by the files found in it. ``read_input_file`` reads one, so
+    that the files can be read elsewhere (a Ray worker) exactly as they would be here."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read(file, limits)
-        elif path.is_file():
-            yield from _read(path, limits)
-        elif path.exists():
-            yield RawDocument(source=str(given), error="not a regular file")
+                yield str(file), True
         else:
-            yield RawDocument(source=str(given), error="no such file or directory")
+            yield str(given), False
+
+
+def read_input_file(file: InputFile, limits: Limits) -> Iterator[RawDocument]:
+    """The raw documents of one of ``input_files``' files."""
+    given, found = file
+    path = Path(given)
+    if found or path.is_file():
+        yield from _read(path, limits)
+    elif path.exists():
+        yield RawDocument(source=given, error="not a regular file")
+    else:
+        yield RawDocument(source=given, error="no such file or directory")
 
 
 def expected_documents(paths: Iterable[str | Path]) -> int | None:

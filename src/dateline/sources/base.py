@@ -44,6 +44,11 @@ class Limits:
     #: times; a compression bomb (zeros) about 1000 times, and would otherwise be inflated
     #: whole, if in bounded chunks, before the archive's next record can be read.
     max_ratio: int = 100
+    #: Seconds one document may take to parse, and again to annotate (every stage after
+    #: parsing); a document over it is recorded as failed with the reason, and a later run
+    #: tries it again. None or 0: no limit. Only Python code is interrupted (see
+    #: ``dateline._timelimit``): the size limits above bound what a C extension does.
+    max_seconds: float | None = 60.0
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
 
 

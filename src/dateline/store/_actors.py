@@ -17,7 +17,7 @@ from ..model import (
     quote_from_dict,
 )
 from ..textnorm import fold
-from ._base import StoreBase
+from ._base import StoreBase, decode_record
 
 
 @dataclass(slots=True)
@@ -105,7 +105,8 @@ class ActorQueries(StoreBase):
             (actor_id,),
         ).fetchall()
         return [
-            (event_from_dict(json.loads(r["record"])), sorted(r["roles"].split(","))) for r in rows
+            (event_from_dict(decode_record(r["record"])), sorted(r["roles"].split(",")))
+            for r in rows
         ]
 
     def actor_counts(self) -> dict[str, dict[str, int]]:

@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
+import orjson
+
 from ..model import (
     DateValue,
     Document,
@@ -38,6 +40,16 @@ class StoredMention:
 #: How an event's reports are listed, in SQL (``report_order`` in Python): by source, then
 #: document, then position. The first is the one a timeline quotes.
 MENTION_ORDER = "d.source, em.doc_id, em.trigger_start, em.id"
+
+
+def decode_record(text: str) -> Any:
+    """A stored JSON record decoded: by orjson, which takes half the time of ``json`` on
+    the thousands of records a timeline or an export decodes, or by ``json`` for what
+    orjson refuses (the NaN and Infinity ``json.dumps`` can write)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 @contextmanager
@@ -94,7 +106,7 @@ class StoreBase:
             params,
         ).fetchall()
         return [
-            StoredMention(event_mention_from_dict(json.loads(r["record"])), r["source"],
+            StoredMention(event_mention_from_dict(decode_record(r["record"])), r["source"],
                           r["sentence"], r["publisher"])
             for r in rows
         ]  # fmt: skip

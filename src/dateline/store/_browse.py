@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Document, Event, Timex, event_from_dict, event_mention_from_dict
 from ._actors import ActorQueries
-from ._base import MENTION_ORDER, StoredMention, _document_from_row, bulk_decoding
+from ._base import MENTION_ORDER, StoredMention, _document_from_row, bulk_decoding, decode_record
 
 #: ``Store.events``'s order; the expressions are those of the index ``events_order``.
 EVENT_ORDER = (
@@ -268,7 +268,7 @@ class BrowseQueries(ActorQueries):
         found: dict[str, list[StoredMention]] = {}
         with bulk_decoding():
             for event_id, record, doc_id, start, end in rows:
-                mention = event_mention_from_dict(json.loads(record))
+                mention = event_mention_from_dict(decode_record(record))
                 source, publisher, text = documents[doc_id]
                 found.setdefault(event_id, []).append(
                     StoredMention(mention, source, text[start:end], publisher)
@@ -322,7 +322,7 @@ class BrowseQueries(ActorQueries):
             f"SELECT id, record FROM events WHERE id IN ({_placeholders(ids)})", list(ids)
         ).fetchall()
         records = {r[0]: r[1] for r in rows}
-        return [event_from_dict(json.loads(records[i])) for i in ids if i in records]
+        return [event_from_dict(decode_record(records[i])) for i in ids if i in records]
 
     def event(self, event_id: str) -> Event | None:
         row = self.conn.execute(

@@ -23,7 +23,7 @@ from ..linking import (
     dated_by_text,
     event_key,
     family,
-    terms,
+    sentence_terms,
     width_days,
 )
 from ..model import EventMention, content_id
@@ -62,7 +62,7 @@ class _Idf:
             self.documents = documents
 
     def prefetch(self, sentences: Iterable[str]) -> None:
-        wanted = {w for s in sentences for w in terms(s)} - self.frequency.keys()
+        wanted = {w for s in sentences for w in sentence_terms(s)} - self.frequency.keys()
         self.frequency.update(dict.fromkeys(wanted, 0))
         words = sorted(wanted)
         for i in range(0, len(words), _CHUNK):
@@ -110,13 +110,16 @@ class LinkingQueries(StoreBase):
         documents = self.document_texts({m.doc_id for m in mentions})
         idf = self._idf()
         touched: set[str] = set()
+        # The first reports of the events compared so far: the units of one document
+        # share candidates, and only the events they join change meanwhile.
+        compared: dict[str, list[StoredMention]] = {}
         for doc_id, key in order:
             source, publisher, text = documents[doc_id]
             reports = [
                 StoredMention(m, source, text[m.sentence_start : m.sentence_end], publisher)
                 for m in units[(doc_id, key)]
             ]
-            eid, members = self._best_event(reports, idf)
+            eid, members = self._best_event(reports, idf, compared)
             if eid is None:
                 eid, members = self._found_event(f"{key}@{doc_id}"), []
             elif len(members) >= _COMPARED_REPORTS:
@@ -135,6 +138,7 @@ class LinkingQueries(StoreBase):
                 merged.setdefault(r.mention.id, r)
             ranked = sorted(merged.values(), key=report_order)
             self._rebuild_event(eid, ranked)
+            compared.pop(eid, None)
             touched.add(eid)
         return touched
 
@@ -195,13 +199,18 @@ class LinkingQueries(StoreBase):
         return [r["id"] for r in rows]
 
     def _best_event(
-        self, reports: Sequence[StoredMention], idf: _Idf
-    ) -> tuple[str | None, list[StoredMention]]:
+        self, reports: Sequence[StoredMention], idf: _Idf,
+        compared: dict[str, list[StoredMention]] | None = None,
+    ) -> tuple[str | None, list[StoredMention]]:  # fmt: skip
         """The stored event these reports (one unit) report and its reports so far;
-        (None, []) when there is none."""
+        (None, []) when there is none. ``compared``: events' first reports read before
+        (and still current), filled as events are read."""
+        compared = {} if compared is None else compared
         best: tuple[Link, str, list[StoredMention]] | None = None
         for eid in self._candidates(reports):
-            members = self.event_mentions(eid, _COMPARED_REPORTS)
+            members = compared.get(eid)
+            if members is None:
+                members = compared[eid] = self.event_mentions(eid, _COMPARED_REPORTS)
             idf.prefetch([r.sentence for r in [*reports, *members]])
             link = compare(reports, members, idf)
             if link is not None and (best is None or link > best[0]):

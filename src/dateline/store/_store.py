@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..model import (
@@ -19,10 +19,18 @@ from ..model import (
     Annotation,
     Document,
     Event,
+    EventMention,
     event_from_dict,
 )
 from ._actors import StoredQuote, merge_roles
-from ._base import StoredMention, _document_from_row, _dumps, _now, bulk_decoding
+from ._base import (
+    StoredMention,
+    _document_from_row,
+    _dumps,
+    _now,
+    bulk_decoding,
+    decode_record,
+)
 from ._browse import EVENT_ORDER, BrowseQueries
 from ._dating import DatingQueries
 from ._dedupe import DedupeQueries
@@ -208,7 +216,42 @@ class Store(DatingQueries, DedupeQueries, BrowseQueries):
             params,
         ).fetchall()
         with bulk_decoding():
-            return [event_from_dict(json.loads(r["record"])) for r in rows]
+            return [event_from_dict(decode_record(r["record"])) for r in rows]
+
+    def events_with_first_mention(self, **filters: Any) -> list[tuple[Event, StoredMention | None]]:
+        """``events(**filters)``, each with the report a timeline quotes (its first, by
+        ``first_mention_id``), in one query: the mention is built from its columns, not its
+        record, and each document's text is read once."""
+        found = self.event_conditions(**filters)
+        if found is None:
+            return []
+        where, params = found
+        rows = self.conn.execute(
+            "SELECT f.record, em.doc_id, em.sentence_idx, em.sentence_start, em.sentence_end,"
+            " em.trigger_start, em.trigger_end, em.trigger, em.type, em.modality"
+            f" FROM (SELECT record, first_mention_id, row_number() OVER (ORDER BY {EVENT_ORDER})"
+            f" AS position FROM events WHERE {' AND '.join(where)}) f"
+            " LEFT JOIN event_mentions em ON em.id = f.first_mention_id ORDER BY f.position",
+            params,
+        ).fetchall()
+        documents = self.document_texts({r[1] for r in rows if r[1] is not None})
+        found_events: list[tuple[Event, StoredMention | None]] = []
+        with bulk_decoding():
+            for record, doc_id, index, start, end, *trigger in rows:
+                event = event_from_dict(decode_record(record))
+                if doc_id is None:
+                    found_events.append((event, None))
+                    continue
+                mention = EventMention(
+                    doc_id=doc_id, sentence_index=index, sentence_start=start,
+                    sentence_end=end, trigger_start=trigger[0], trigger_end=trigger[1],
+                    trigger=trigger[2], type=trigger[3], modality=trigger[4],
+                )  # fmt: skip
+                source, publisher, text = documents[doc_id]
+                found_events.append(
+                    (event, StoredMention(mention, source, text[start:end], publisher))
+                )
+        return found_events
 
     def documents(self) -> Iterator[tuple[Document, int]]:
         """Every document (text included) with its number of event mentions."""

@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from dateline.model import ActorRef, DateValue, EventMention, Timex
+from dateline.nlp import sentence_of
 
 #: Links along which the clause continues above a verb: "plans to visit", "met and agreed".
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "aux", "auxpass"})
@@ -85,7 +86,7 @@ def attachment_distance(doc: Doc, timex: Timex, path: dict[int, int]) -> int | N
 
 
 def governing_timex(doc: Doc, trigger: Token, timexes: Iterable[Timex]) -> Timex | None:
-    sentence = trigger.sent
+    sentence = sentence_of(trigger.doc, trigger.i)
     path = clause_path(trigger)
     best: tuple[int, int, Timex] | None = None
     for timex in timexes:

@@ -118,9 +118,12 @@ def _anchor_date(
 
 
 def _resolve_link(
-    store: Store, link: TemporalLink, known: DateValue | None, report: CorpusDating
-) -> bool:
-    mentions = store.document_mentions(link.doc_id)
+    store: Store, link: TemporalLink, known: DateValue | None, report: CorpusDating,
+    mentions: list[EventMention] | None = None,
+) -> bool:  # fmt: skip
+    """Date the link and its mentions from the corpus; True when anything changed.
+    ``mentions``: those of its document as stored, when read already."""
+    mentions = store.document_mentions(link.doc_id) if mentions is None else mentions
     anchors = anchors_in(link, mentions)
     dependent = next((m for m in mentions if m.id == link.dependent_mention), None)
     anchor_date, from_corpus = _anchor_date(store, link, anchors)
@@ -177,8 +180,14 @@ def resolve_corpus(store: Store, read_on: date) -> CorpusDating:
     for _ in range(MAX_ROUNDS):
         report.rounds += 1
         changed = False
+        # Links come document by document: each document's mentions are read once for
+        # its links, and again only after a link changed them.
+        read: tuple[str, list[EventMention]] | None = None
         for link, known in store.temporal_links():
-            changed |= _resolve_link(store, link, known, report)
+            if read is None or read[0] != link.doc_id:
+                read = (link.doc_id, store.document_mentions(link.doc_id))
+            if _resolve_link(store, link, known, report, read[1]):
+                changed, read = True, None
         links_by_doc: dict[str, list[tuple[TemporalLink, DateValue | None]]] = {}
         for link, known in store.temporal_links():
             links_by_doc.setdefault(link.doc_id, []).append((link, known))

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from dateline.temporal.lexicon import YAML_LOADER
+
 
 @dataclass(frozen=True, slots=True)
 class DatingLexicon:
@@ -25,8 +27,9 @@ class DatingLexicon:
 
 @lru_cache(maxsize=1)
 def load_dating_lexicon() -> DatingLexicon:
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("dateline.temporal").joinpath("data/dating.yaml").read_text("utf-8")
+    raw: dict[str, Any] = yaml.load(
+        resources.files("dateline.temporal").joinpath("data/dating.yaml").read_text("utf-8"),
+        Loader=YAML_LOADER,
     )
     return DatingLexicon(
         signals={str(k).lower(): str(v) for k, v in raw["signals"].items()},

@@ -91,10 +91,15 @@ def with_compounds(numbers: dict[str, int]) -> dict[str, int]:
     return {**numbers, **compounds}
 
 
+#: The C parser where PyYAML has one: the same data, ten times faster (start-up time).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("dateline.temporal").joinpath("data/lexicon.yaml").read_text("utf-8")
+    raw: dict[str, Any] = yaml.load(
+        resources.files("dateline.temporal").joinpath("data/lexicon.yaml").read_text("utf-8"),
+        Loader=YAML_LOADER,
     )
     references = {
         phrase.lower(): value

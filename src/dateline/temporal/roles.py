@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.kb import load_kb
 from dateline.actors.people import POSSESSIVES, best_title, title_phrase_start
 from dateline.model import Actor, DateValue, DatingEvidence, EventMention, Mention, Role
+from dateline.nlp import sentence_of
 from dateline.temporal.anchoring import trigger_token
 from dateline.temporal.dating_lexicon import load_dating_lexicon
 from dateline.temporal.intervals import DayRange, iso_ranges, of_value, parse_day
@@ -157,7 +158,7 @@ def role_evidence(
         name = _name_span(doc, mention)
         if actor is None or actor.kind != "person" or not actor.roles or name is None:
             continue
-        sentence_start = name.sent.start_char
+        sentence_start = sentence_of(doc, name.start).start_char
         if (sentence_start, actor.id) in removed:
             continue
         words = _title_words(doc, name)

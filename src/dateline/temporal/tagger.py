@@ -46,9 +46,19 @@ PARAGRAPH = re.compile(r"[^\n]+")
 
 def paragraph_cues(paragraph: str) -> set[str]:
     cues = set(WORD.findall(paragraph.lower()))
-    if any(character.isdigit() for character in paragraph):
+    if any(map(str.isdigit, paragraph)):
         cues.add("#")
     return cues
+
+
+@lru_cache(maxsize=1)
+def rules_by_cue() -> dict[str, frozenset[int]]:
+    """Cue word -> the ranks of the rules it cues."""
+    index: dict[str, set[int]] = {}
+    for rank, rule in enumerate(rules()):
+        for cue in rule.cues:
+            index.setdefault(cue, set()).add(rank)
+    return {cue: frozenset(ranks) for cue, ranks in index.items()}
 
 
 def propose(context: Context) -> list[tuple[Found, int]]:
@@ -59,12 +69,14 @@ def propose(context: Context) -> list[tuple[Found, int]]:
     """
     text = context.text
     proposals: list[tuple[Found, int]] = []
+    all_rules, by_cue = rules(), rules_by_cue()
     for paragraph in PARAGRAPH.finditer(text):
-        cues = paragraph_cues(paragraph.group())
+        cued: set[int] = set()
+        for cue in paragraph_cues(paragraph.group()):
+            cued.update(by_cue.get(cue, ()))
         start, end = paragraph.span()
-        for rank, rule in enumerate(rules()):
-            if rule.cues.isdisjoint(cues):
-                continue
+        for rank in sorted(cued):  # the rules with a cue word here, in rank order
+            rule = all_rules[rank]
             for match in rule.pattern.finditer(text, start, end):
                 found = rule.handler(match, context)
                 if found is not None and found.end > found.start:

@@ -12,7 +12,7 @@ same inputs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +49,20 @@ def average(scores: Sequence[DateScores]) -> DateScores:
     return DateScores(sum(s.precision for s in scores) / n, sum(s.recall for s in scores) / n)
 
 
+@dataclass(frozen=True, slots=True)
+class Oracle:
+    """The ceiling of one timeline: the best scores a system picking as many dates as the
+    reference has could reach choosing only among the salience function's candidates (any
+    day with a score above zero) or only among publication days; and the shares of the
+    reference dates that are a publication day of an input article, or that an input
+    article's time expression names."""
+
+    salience: DateScores
+    published: DateScores
+    published_share: float
+    referenced_share: float
+
+
 @dataclass(slots=True)
 class TimelineResult:
     topic: str
@@ -58,6 +72,41 @@ class TimelineResult:
     system: DateScores
     baseline: DateScores
     predicted: list[str] = field(default_factory=list)
+    oracle: Oracle | None = None
+
+
+def oracle_scores(candidates: Collection[str], reference: Sequence[str]) -> DateScores:
+    """The best ``date_scores`` of a prediction of ``len(reference)`` dates (or of every
+    candidate, when there are fewer) drawn from ``candidates``: all the reference dates
+    among them, filled up with others."""
+    wanted = set(reference)
+    hits = len(wanted & set(candidates))
+    picked = min(len(wanted), len(set(candidates)))
+    return DateScores(hits / picked if picked else 0.0, hits / len(wanted) if wanted else 0.0)
+
+
+def salience_candidates(tagged: Sequence[TaggedArticle], first: str, last: str) -> set[str]:
+    """The days within ``first``…``last`` that the salience function scores above zero."""
+    references, published = salience_inputs(tagged)
+    scores = date_salience(references, published)
+    return {
+        key for key, s in scores.items()
+        if s.precision == "day" and first <= key <= last and s.score > 0
+    }  # fmt: skip
+
+
+def timeline_oracle(tagged: Sequence[TaggedArticle], reference: Sequence[str]) -> Oracle:
+    """The ``Oracle`` of one reference timeline (sorted ISO days) over its input articles."""
+    first, last = reference[0], reference[-1]
+    days = {t.article.published.isoformat() for t in tagged}
+    named = {key for t in tagged for key in t.references if len(key) == 10}
+    wanted = set(reference)
+    return Oracle(
+        oracle_scores(salience_candidates(tagged, first, last), reference),
+        oracle_scores({d for d in days if first <= d <= last}, reference),
+        len(wanted & days) / len(wanted),
+        len(wanted & named) / len(wanted),
+    )
 
 
 def predict_dates(tagged: Sequence[TaggedArticle], n: int, first: str, last: str) -> list[str]:
@@ -67,8 +116,11 @@ def predict_dates(tagged: Sequence[TaggedArticle], n: int, first: str, last: str
                                       first=first, last=last)]  # fmt: skip
 
 
-def score_topic(topic: Topic, progress: Callable[[], None] | None = None) -> list[TimelineResult]:
-    """One result per reference timeline; each article is tagged once for all of them."""
+def score_topic(
+    topic: Topic, progress: Callable[[], None] | None = None, oracle: bool = False
+) -> list[TimelineResult]:
+    """One result per reference timeline; each article is tagged once for all of them.
+    With ``oracle``, each result carries its timeline's ``Oracle`` too."""
     if not topic.timelines:
         return []
     first_all = min(d[0] for d in topic.timelines.values())
@@ -88,6 +140,7 @@ def score_topic(topic: Topic, progress: Callable[[], None] | None = None) -> lis
         results.append(TimelineResult(
             topic.name, name, len(reference), len(within), date_scores(predicted, wanted),
             date_scores(baseline, wanted), predicted,
+            timeline_oracle(within, wanted) if oracle else None,
         ))  # fmt: skip
     return results
 
@@ -118,11 +171,7 @@ def report(results: Sequence[TimelineResult]) -> str:
         f"{'P':>5} {'R':>5} {'F1':>5}   {'PUBCOUNT P':>10} {'R':>5} {'F1':>5}   {'ratio':>5}"
     )
     lines = [header]
-    topics = list(dict.fromkeys(r.topic for r in results))
-    groups = [(t, [r for r in results if r.topic == t]) for t in topics]
-    if len(topics) > 1:
-        groups.append(("all", list(results)))
-    for name, group in groups:
+    for name, group in _groups(results):
         system = average([r.system for r in group])
         base = average([r.baseline for r in group])
         ratio = f"{system.f1 / base.f1:5.2f}" if base.f1 else "    -"
@@ -131,5 +180,39 @@ def report(results: Sequence[TimelineResult]) -> str:
             f" {sum(r.articles for r in group):>5}   {system.precision:5.3f} {system.recall:5.3f}"
             f" {system.f1:5.3f}   {base.precision:10.3f} {base.recall:5.3f} {base.f1:5.3f}"
             f"   {ratio}"
+        )
+    return "\n".join(lines)
+
+
+def _groups(results: Sequence[TimelineResult]) -> list[tuple[str, list[TimelineResult]]]:
+    """The results of each topic and, for several topics, all of them as "all"."""
+    topics = list(dict.fromkeys(r.topic for r in results))
+    groups = [(t, [r for r in results if r.topic == t]) for t in topics]
+    if len(topics) > 1:
+        groups.append(("all", list(results)))
+    return groups
+
+
+def oracle_report(results: Sequence[TimelineResult]) -> str:
+    """The ceilings, grouped and averaged over timelines as in ``report``: the system's
+    F1 beside the oracle F1 among salience candidates and among publication days, and the
+    shares of reference dates that are publication days or named by an article."""
+    header = (
+        f"{'topic':<8} {'tl':>3} {'dates':>5}   {'system':>6} {'oracle:salience':>15}"
+        f" {'pubdays':>7}   {'share:published':>15} {'named':>5}"
+    )
+    lines = [header]
+    for name, group in _groups(results):
+        found = [r.oracle for r in group if r.oracle is not None]
+        if not found:
+            continue
+        n = len(found)
+        lines.append(
+            f"{name:<8} {len(group):>3} {sum(r.dates for r in group):>5}"
+            f"   {average([r.system for r in group]).f1:6.3f}"
+            f" {average([o.salience for o in found]).f1:15.3f}"
+            f" {average([o.published for o in found]).f1:7.3f}"
+            f"   {sum(o.published_share for o in found) / n:15.3f}"
+            f" {sum(o.referenced_share for o in found) / n:5.3f}"
         )
     return "\n".join(lines)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import ActorRef, DateValue, Event, EventMention
-from ..store import Store, StoredMention, bulk_decoding
-from ..tls import store_dates
-from ..tls.salience import DateSalience, date_salience, top_dates
-from ..tls.sentences import Candidate, SummarySentence, pick_sentences
+from ..model import ActorRef, DateValue, Event
+from ..store import Store, StoredMention
+
+if TYPE_CHECKING:
+    from ..tls.salience import DateSalience
+    from ..tls.sentences import SummarySentence
 
 
 @dataclass(slots=True)
@@ -30,8 +30,9 @@ class TimelineEntry:
             return ""
         first = self.mentions[0]
         sentence = first.sentence
-        if len(" ".join(sentence.split())) <= width:
-            return " ".join(sentence.split())
+        folded = " ".join(sentence.split())
+        if len(folded) <= width:
+            return folded
         at = first.mention.trigger_start - first.mention.sentence_start
         start = max(0, min(at - width // 2, len(sentence) - width))
         end = start + width
@@ -57,24 +58,27 @@ def timeline(
     """Dated events in date order; undated events are left out (``undated`` counts them).
 
     With ``first_mention_only`` each entry carries just the mention a display quotes, read
-    from its columns (span, trigger, type, status) rather than its full record: on a large
-    store that is most of the time a timeline takes.
+    with its event and from its columns (span, trigger, type, status) rather than its full
+    record: on a large store that is most of the time a timeline takes.
     """
-    events = store.events(
-        actor=actor, date_from=date_from, date_to=date_to, modalities=modalities, types=types,
-        dated_only=True,
-    )  # fmt: skip
+    if first_mention_only:
+        pairs = store.events_with_first_mention(
+            actor=actor, date_from=date_from, date_to=date_to, modalities=modalities,
+            types=types, dated_only=True,
+        )  # fmt: skip
+        entries = [TimelineEntry(e, [m] if m else []) for e, m in pairs]
+    else:
+        events = store.events(
+            actor=actor, date_from=date_from, date_to=date_to, modalities=modalities,
+            types=types, dated_only=True,
+        )  # fmt: skip
+        mentions = store.mentions_of([e.id for e in events])
+        entries = [TimelineEntry(e, mentions.get(e.id, [])) for e in events]
     # Roughly dated events follow the story instead of opening it at the start of their
     # span (an undated article "between 2017 and 2026" is not news of 2017).
-    events = [e for e in events if not roughly_dated(e.date)] + [
-        e for e in events if roughly_dated(e.date)
+    return [x for x in entries if not roughly_dated(x.event.date)] + [
+        x for x in entries if roughly_dated(x.event.date)
     ]
-    ids = [e.id for e in events]
-    if first_mention_only:
-        first = first_mentions(store, ids)
-        return [TimelineEntry(e, [first[e.id]] if e.id in first else []) for e in events]
-    mentions = store.mentions_of(ids)
-    return [TimelineEntry(e, mentions.get(e.id, [])) for e in events]
 
 
 def roughly_dated(date: DateValue) -> bool:
@@ -85,33 +89,6 @@ def roughly_dated(date: DateValue) -> bool:
     if date.value or not (date.earliest and date.latest):
         return False
     return date.earliest[:4] != date.latest[:4]
-
-
-def first_mentions(store: Store, event_ids: Sequence[str]) -> dict[str, StoredMention]:
-    """Each event's first mention (``Store.mentions_of`` order), built from its columns: the
-    store keeps its id on the event, so nothing is ranked here."""
-    if not event_ids:
-        return {}
-    rows = store.conn.execute(
-        "SELECT e.id, em.doc_id, em.sentence_idx, em.sentence_start, em.sentence_end,"
-        " em.trigger_start, em.trigger_end, em.trigger, em.type, em.modality"
-        " FROM events e JOIN event_mentions em ON em.id = e.first_mention_id"
-        " WHERE e.id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(dict.fromkeys(event_ids))),),
-    ).fetchall()
-    documents = store.document_texts({row[1] for row in rows})
-    found = {}
-    with bulk_decoding():
-        for row in rows:
-            doc_id, start, end = row[1], row[3], row[4]
-            mention = EventMention(
-                doc_id=doc_id, sentence_index=row[2], sentence_start=start, sentence_end=end,
-                trigger_start=row[5], trigger_end=row[6], trigger=row[7], type=row[8],
-                modality=row[9],
-            )  # fmt: skip
-            source, publisher, text = documents[doc_id]
-            found[row[0]] = StoredMention(mention, source, text[start:end], publisher)
-    return found
 
 
 def undated(
@@ -161,6 +138,11 @@ def key_dates(
     evidence. With an actor or type filter only dates of matching events qualify;
     otherwise any date the corpus points to within ``date_from``…``date_to``.
     """
+    # Imported here: the plain timeline, the command's common case, needs none of them.
+    from ..tls import store_dates
+    from ..tls.salience import date_salience, top_dates
+    from ..tls.sentences import Candidate, pick_sentences
+
     sources = store_dates.dated_event_sources(store, modalities, types, actor)
     scores = date_salience(store_dates.references(store), store_dates.published(store), sources)
     chosen = top_dates(
