@@ -4,12 +4,8 @@ original and add nothing to its events; an unrelated article is not flagged."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-
-from dateline import dedupe
 from dateline.dedupe import NEAR_DUPLICATE, DuplicateIndex, jaccard, shingle_jaccard, signature
 from dateline.model import DateValue
 from dateline.pipeline import IngestOptions, ingest
@@ -62,41 +58,6 @@ def test_a_wire_copy_is_near_and_an_unrelated_article_is_not() -> None:
     assert jaccard(original.minhash, other.minhash) < 0.1
     # Shared band keys make the wire copy a candidate without reading every signature.
     assert set(original.bands) & set(wire.bands)
-
-
-def test_minhash_values_are_datasketchs() -> None:
-    """Signatures stored by earlier versions (computed with datasketch) stay comparable."""
-    from datasketch import MinHash
-
-    for text in (ORIGINAL, WIRE_COPY, UNRELATED):
-        grams = dedupe.shingles(dedupe.words(text))
-        reference = MinHash(dedupe.NUM_PERM, dedupe.SEED, scheme="affine32")
-        reference.update_batch(grams)
-        expected = reference.hashvalues.astype(np.uint32)
-        assert np.array_equal(dedupe.minhash_values(grams), expected)
-        assert signature(text).minhash == expected.tobytes()
-
-
-def test_a_pending_copy_is_found_by_its_bands_until_it_is_stored() -> None:
-    class NoStore:
-        def documents_with_fingerprint(self, fingerprint: str) -> list[tuple[str, str | None]]:
-            return []
-
-        def documents_in_bands(
-            self, bands: Sequence[int]
-        ) -> list[tuple[str, str | None, bytes | None]]:
-            return []
-
-        def document_text(self, doc_id: str) -> tuple[str, DateValue] | None:
-            return None
-
-    index = DuplicateIndex(NoStore())
-    original = signature(ORIGINAL)
-    index.add("doc_a", original, ORIGINAL)
-    assert index.original_of(signature(WIRE_COPY), WIRE_COPY) == "doc_a"
-    assert index.original_of(signature(UNRELATED), UNRELATED) is None
-    index.discard("doc_a")
-    assert index.original_of(signature(WIRE_COPY), WIRE_COPY) is None
 
 
 def test_short_texts_are_only_matched_exactly() -> None:

@@ -12,29 +12,25 @@ is one account).
 Finding candidates is incremental: each document's MinHash signature and its LSH band
 keys are stored with it (``document_signatures``, ``document_bands``), so a new document
 is looked up by its band keys in SQL; documents of the current run that are not stored
-yet sit in an in-memory index of the same band keys.
-
-The MinHash is datasketch's "affine32" scheme (SHA-1 of each shingle, the MurmurHash3
-finalizer, then ``a * h + b`` modulo 2**32 for each of ``NUM_PERM`` permutations drawn
-from ``numpy.random.RandomState(SEED)``), computed here with numpy: the values are the
-ones ``datasketch.MinHash(NUM_PERM, SEED, scheme="affine32")`` gives (tests hold them
-equal), without importing datasketch, which takes a second.
+yet sit in an in-memory ``datasketch.MinHashLSH`` with the same banding.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from .model import DateValue
 from .textnorm import fold
+
+if TYPE_CHECKING:
+    from datasketch import MinHashLSH
 
 #: Shingles of this many words: short enough that a changed sentence leaves most of an
 #: article's shingles intact, long enough that two articles on one story share few.
@@ -99,12 +95,8 @@ def words(text: str) -> list[str]:
 
 
 def shingles(tokens: Sequence[str]) -> list[bytes]:
-    return sorted(_shingle_set(tokens))
-
-
-def _shingle_set(tokens: Sequence[str]) -> set[bytes]:
     n = SHINGLE_WORDS
-    return {" ".join(tokens[i : i + n]).encode() for i in range(len(tokens) - n + 1)}
+    return sorted({" ".join(tokens[i : i + n]).encode() for i in range(len(tokens) - n + 1)})
 
 
 def _band_keys(values: np.ndarray[Any, Any]) -> tuple[int, ...]:
@@ -116,44 +108,33 @@ def _band_keys(values: np.ndarray[Any, Any]) -> tuple[int, ...]:
     return tuple(keys)
 
 
-@lru_cache(maxsize=1)
-def _permutations() -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """The affine permutations (a odd, b) as datasketch draws them for ``SEED``."""
-    generator = np.random.RandomState(SEED)
-    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
-    return a, b
+_PERMUTATIONS: Any = None
 
 
-def _fmix32(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """The MurmurHash3 finalizer on uint32 values (multiplication wraps: mod 2**32)."""
-    values = values ^ (values >> np.uint32(16))
-    values = values * np.uint32(0x85EBCA6B)
-    values = values ^ (values >> np.uint32(13))
-    values = values * np.uint32(0xC2B2AE35)
-    mixed: np.ndarray[Any, Any] = values ^ (values >> np.uint32(16))
-    return mixed
+def _minhash(values: bytes | None = None, grams: Sequence[bytes] = ()) -> Any:
+    """A datasketch MinHash of ``grams``, or rebuilt from stored ``values``."""
+    # datasketch is imported here: it takes a second to import, and only ingesting needs it.
+    from datasketch import MinHash
 
-
-def minhash_values(grams: Iterable[bytes]) -> np.ndarray[Any, Any]:
-    """The MinHash values (uint32, ``NUM_PERM`` of them) of a non-empty set of shingles
-    (in any order: each value is a minimum over them all)."""
-    # The first four bytes of each SHA-1, little-endian: datasketch's ``sha1_hash32``.
-    first = b"".join([hashlib.sha1(gram).digest()[:4] for gram in grams])
-    hashes = np.frombuffer(first, dtype="<u4").astype(np.uint32)
-    a, b = _permutations()
-    permuted = _fmix32(hashes).reshape(-1, 1) * a + b
-    smallest: np.ndarray[Any, Any] = permuted.min(axis=0)
-    return smallest
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:  # drawing them is most of the cost of a MinHash: once
+        _PERMUTATIONS = MinHash(NUM_PERM, SEED, scheme="affine32").permutations
+    if values is not None:
+        hashvalues = np.frombuffer(values, np.uint32)
+        return MinHash(NUM_PERM, SEED, hashvalues=hashvalues, permutations=_PERMUTATIONS,
+                       scheme="affine32")  # fmt: skip
+    minhash = MinHash(NUM_PERM, SEED, permutations=_PERMUTATIONS, scheme="affine32")
+    minhash.update_batch(grams)
+    return minhash
 
 
 def signature(text: str) -> Signature:
     tokens = words(text)
     fingerprint = hashlib.sha256(" ".join(tokens).encode()).hexdigest()[:32]
-    grams = _shingle_set(tokens)  # unsorted: the MinHash does not care
+    grams = shingles(tokens)
     if len(grams) < MIN_SHINGLES:
         return Signature(fingerprint)
-    values = minhash_values(grams)
+    values = _minhash(grams=grams).hashvalues.astype(np.uint32)
     return Signature(fingerprint, values.tobytes(), _band_keys(values))
 
 
@@ -196,43 +177,22 @@ class _Pending:
     original: str | None
 
 
-class _BandIndex:
-    """Documents by their LSH band keys: those sharing a band with a signature."""
-
-    def __init__(self) -> None:
-        self._documents: dict[int, set[str]] = {}
-        self._bands: dict[str, tuple[int, ...]] = {}
-
-    def insert(self, doc_id: str, bands: tuple[int, ...]) -> None:
-        if doc_id in self._bands:
-            raise ValueError(f"{doc_id} is in the index already")
-        self._bands[doc_id] = bands
-        for band in bands:
-            self._documents.setdefault(band, set()).add(doc_id)
-
-    def query(self, bands: Sequence[int]) -> set[str]:
-        found: set[str] = set()
-        for band in bands:
-            found |= self._documents.get(band, set())
-        return found
-
-    def remove(self, doc_id: str) -> None:
-        for band in self._bands.pop(doc_id):
-            holders = self._documents[band]
-            holders.discard(doc_id)
-            if not holders:
-                del self._documents[band]
-
-
 class DuplicateIndex:
     """Finds the original of a document among the stored ones and those of this run."""
 
     def __init__(self, store: SignatureStore) -> None:
         self.store = store
-        #: Documents of this run not stored yet, by their band keys, and all of them.
-        self._bands = _BandIndex()
+        self._lsh: MinHashLSH | None = None
+        #: Documents of this run not stored yet.
         self._pending: dict[str, _Pending] = {}
         self._fingerprints: dict[str, str] = {}
+
+    def _index(self) -> MinHashLSH:
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
+        return self._lsh
 
     def original_of(
         self, sig: Signature, text: str, published: DateValue | None = None
@@ -249,9 +209,10 @@ class DuplicateIndex:
         if sig.minhash is None:
             return None
         found = list(self.store.documents_in_bands(sig.bands))
-        for key in self._bands.query(sig.bands):
-            mine = self._pending[key]
-            found.append((key, mine.original, mine.signature.minhash))
+        if self._lsh is not None:
+            for key in self._lsh.query(_minhash(sig.minhash)):
+                mine = self._pending[key]
+                found.append((key, mine.original, mine.signature.minhash))
         # Candidates whose estimate may reach the threshold are checked on their text,
         # so that whether a text is a copy does not rest on the estimate's error.
         close = sorted(
@@ -278,7 +239,7 @@ class DuplicateIndex:
         self._pending[doc_id] = _Pending(sig, text, published or DateValue(), original)
         self._fingerprints.setdefault(sig.fingerprint, doc_id)
         if sig.minhash is not None:
-            self._bands.insert(doc_id, sig.bands)
+            self._index().insert(doc_id, _minhash(sig.minhash))
 
     def replace_original(self, old: str, new: str) -> None:
         """Make the pending copies of ``old`` (which failed) copies of ``new``."""
@@ -293,5 +254,5 @@ class DuplicateIndex:
             return
         if self._fingerprints.get(entry.signature.fingerprint) == doc_id:
             del self._fingerprints[entry.signature.fingerprint]
-        if entry.signature.minhash is not None:
-            self._bands.remove(doc_id)
+        if entry.signature.minhash is not None and self._lsh is not None:
+            self._lsh.remove(doc_id)
