@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -23,6 +23,9 @@ from .cli_scale import register as register_scale
 from .cli_serve import register as register_serve
 from .cli_story import register as register_story
 from .model import MODALITIES, PLOVER_TYPES
+
+if TYPE_CHECKING:
+    from .views.timeline import TimelineEntry
 
 app = typer.Typer(
     help="dateline: news articles in, a sourced and dated record of events out.",
@@ -282,7 +285,7 @@ def timeline(
         )  # fmt: skip
 
 
-def _print_timeline(entries: list[Any], format: TimelineFormat, hidden: int) -> None:
+def _print_timeline(entries: Sequence[TimelineEntry], format: TimelineFormat, hidden: int) -> None:
     from .views import timeline as view
 
     if format is TimelineFormat.text:
